@@ -1,0 +1,53 @@
+using Azure.Security.KeyVault.Secrets;
+using EmbeddedFinance.Azure.Access;
+using EmbeddedFinance.Azure.Audit;
+using EmbeddedFinance.Azure.Health;
+using EmbeddedFinance.Azure.Idempotency;
+using EmbeddedFinance.Azure.Merchants;
+using EmbeddedFinance.Azure.Secrets;
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Audit;
+using EmbeddedFinance.Core.Health;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Secrets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EmbeddedFinance.Azure;
+
+public static class AzureAdapters
+{
+    /// <summary>Storage Tables and Queues, and the secret store: Key Vault when configured, else the local store.</summary>
+    public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecretStoreOptions>().BindConfiguration(SecretStoreOptions.Section);
+
+        services.AddSingleton(_ => StorageClients.Tables(configuration));
+        services.AddSingleton(_ => StorageClients.Queues(configuration));
+        services.AddSingleton<StateTable>();
+        services.AddSingleton<StateBatches>();
+        services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<IdempotencyRecords>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IMerchantStore, TableMerchantStore>();
+        services.AddSingleton<IApiKeyDirectory, TableApiKeyDirectory>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
+
+        if (configuration[$"{SecretStoreOptions.Section}:{nameof(SecretStoreOptions.KeyVaultUri)}"] is { Length: > 0 })
+        {
+            services.AddSingleton(provider => new SecretClient(
+                provider.GetRequiredService<IOptions<SecretStoreOptions>>().Value.KeyVaultUri, new global::Azure.Identity.DefaultAzureCredential()));
+            services.AddSingleton<ISecretStore, KeyVaultSecretStore>();
+        }
+        else
+        {
+            services.AddSingleton<ISecretStore, LocalSecretStore>();
+        }
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using EmbeddedFinance.Core.Health;
+
+namespace EmbeddedFinance.Azure.Health;
+
+/// <summary>Asks each storage service for its properties, with a short timeout each.</summary>
+public sealed class StorageHealthProbe(TableServiceClient tables, QueueServiceClient queues) : IStorageHealthProbe
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    public async Task<StorageHealthReport> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var tablesTask = CheckAsync(token => tables.GetPropertiesAsync(token), cancellationToken);
+        var queuesTask = CheckAsync(token => queues.GetPropertiesAsync(token), cancellationToken);
+        return new StorageHealthReport(await tablesTask, await queuesTask);
+    }
+
+    private static async Task<ServiceHealth> CheckAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await call(timeout.Token);
+            return new ServiceHealth(true, watch.ElapsedMilliseconds, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ServiceHealth(false, watch.ElapsedMilliseconds, $"no answer within {Timeout.TotalSeconds:0} s");
+        }
+        catch (RequestFailedException failed)
+        {
+            return new ServiceHealth(false, watch.ElapsedMilliseconds, $"status {failed.Status} {failed.ErrorCode}");
+        }
+        catch (Exception unreachable) when (unreachable is AggregateException or HttpRequestException or IOException)
+        {
+            return new ServiceHealth(false, watch.ElapsedMilliseconds, unreachable.GetType().Name);
+        }
+    }
+}

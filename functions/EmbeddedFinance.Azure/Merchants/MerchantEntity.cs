@@ -1,0 +1,17 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace EmbeddedFinance.Azure.Merchants;
+
+public sealed class MerchantEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string Country { get; set; } = "";
+    public string DefaultCurrency { get; set; } = "";
+    public DateTimeOffset Created { get; set; }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Secrets;
+using Microsoft.Extensions.Options;
+
+namespace EmbeddedFinance.Azure.Secrets;
+
+/// <summary>
+/// The development stand-in for Key Vault: secrets in an Azurite table, each version sealed with AES-256-GCM
+/// under a master key and bound to its name and version.
+/// </summary>
+public sealed class LocalSecretStore(TableServiceClient service, IOptions<StorageOptions> storage, IOptions<SecretStoreOptions> options, TimeProvider clock) : ISecretStore
+{
+    /// <summary>DEVELOPMENT DEFAULT master key for the local store (like Azurite's account key): never used in Azure.</summary>
+    public const string DevelopmentMasterKey = "ZGV2ZWxvcG1lbnQtb25seS1sb2NhbC1tYXN0ZXIta2V5";
+
+    private readonly TableClient table = service.GetTableClient(storage.Value.SecretsTable);
+    private readonly byte[] masterKey = Sha256Key(options.Value.LocalMasterKey ?? DevelopmentMasterKey);
+
+    public async Task<SecretValue?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<LocalSecretEntity>(e => e.PartitionKey == name, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return Open(entity);
+        }
+        return null;
+    }
+
+    public async Task<SecretValue?> GetVersionAsync(string name, string version, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<LocalSecretEntity>(name, version, cancellationToken: cancellationToken);
+        return found.HasValue ? Open(found.Value!) : null;
+    }
+
+    public async Task<SecretValue> SetAsync(string name, Sensitive value, CancellationToken cancellationToken)
+    {
+        var version = (DateTimeOffset.MaxValue.UtcTicks - clock.GetUtcNow().UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var sealedValue = AesGcmSealer.Seal(masterKey, Encoding.UTF8.GetBytes(value.Reveal()), AssociatedData(name, version));
+        await table.AddEntityAsync(new LocalSecretEntity { PartitionKey = name, RowKey = version, Sealed = sealedValue }, cancellationToken);
+        return new SecretValue(name, version, value);
+    }
+
+    private SecretValue Open(LocalSecretEntity entity)
+    {
+        var plaintext = AesGcmSealer.Open(masterKey, entity.Sealed, AssociatedData(entity.PartitionKey, entity.RowKey));
+        return new SecretValue(entity.PartitionKey, entity.RowKey, new Sensitive(Encoding.UTF8.GetString(plaintext)));
+    }
+
+    private static byte[] AssociatedData(string name, string version) => Encoding.UTF8.GetBytes($"{name}|{version}");
+
+    // Any configured string becomes a 256-bit key; the configured value is already a secret of its own.
+    private static byte[] Sha256Key(string configured) => Convert.FromHexString(Sha256.Hex(configured));
+}

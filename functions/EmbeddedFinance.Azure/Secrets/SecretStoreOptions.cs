@@ -1,0 +1,17 @@
+namespace EmbeddedFinance.Azure.Secrets;
+
+public sealed class SecretStoreOptions
+{
+    public const string Section = "Secrets";
+
+    /// <summary>Key Vault URI (https://name.vault.azure.net/). When set, secrets come from Key Vault.</summary>
+    public Uri? KeyVaultUri { get; set; }
+
+    /// <summary>How long a current secret version is cached; versions themselves never change.</summary>
+    public TimeSpan CacheTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Base64 256-bit key sealing the local store on Azurite. Defaults to <see cref="LocalSecretStore.DevelopmentMasterKey"/>.
+    /// </summary>
+    public string? LocalMasterKey { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace EmbeddedFinance.Core.Audit;
+
+public interface IAuditLog
+{
+    Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace EmbeddedFinance.Core.Common;
+
+/// <summary>The catalogue of stable error codes (API.md "Errors"); one place, so a code is spelled once.</summary>
+public static class Errors
+{
+    public static ApiError InvalidRequest(string detail, string? param = null) => new(400, "invalid_request", detail, param);
+    public static ApiError ParameterMissing(string param) => new(400, "parameter_missing", $"The parameter '{param}' is required.", param);
+    public static ApiError ParameterInvalid(string param, string detail) => new(400, "parameter_invalid", detail, param);
+    public static ApiError ParameterUnknown(string param) => new(400, "parameter_unknown", $"The parameter '{param}' is not recognised.", param);
+    public static ApiError CurrencyUnsupported(string param) => new(400, "currency_unsupported", $"The currency in '{param}' is not supported.", param);
+    public static ApiError BodyTooLarge(int limit) => new(413, "request_too_large", $"The request body is larger than {limit} bytes.");
+    public static ApiError Unauthenticated(string detail) => new(401, "unauthenticated", detail);
+    public static ApiError Forbidden(string detail) => new(403, "forbidden", detail);
+    public static ApiError ResourceMissing(string kind, string param = "id") => new(404, "resource_missing", $"No such {kind}.", param);
+    public static ApiError RouteMissing() => new(404, "resource_missing", "No such route.");
+    public static ApiError IdempotencyKeyReused() => new(422, "idempotency_key_reused",
+        "This Idempotency-Key was already used with a different request. Use a new key for a new request.", "Idempotency-Key");
+    public static ApiError IdempotencyInFlight() => new(409, "idempotency_request_in_flight",
+        "A request with this Idempotency-Key is still being processed. Retry after it completes.", "Idempotency-Key");
+    public static ApiError StateInvalid(string detail) => new(409, "state_invalid", detail);
+    public static ApiError Internal() => new(500, "internal_error", "An unexpected error occurred. It has been logged with this request id.");
+    public static ApiError Unavailable(string detail) => new(503, "service_unavailable", detail);
+}

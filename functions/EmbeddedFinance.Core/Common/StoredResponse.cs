@@ -1,0 +1,10 @@
+namespace EmbeddedFinance.Core.Common;
+
+/// <summary>An HTTP response as the API sends it and as an idempotency record replays it.</summary>
+public sealed record StoredResponse(int Status, string ContentType, string Body)
+{
+    public const string Json = "application/json";
+    public const string Problem = "application/problem+json";
+
+    public static StoredResponse Of<T>(int status, T body) => new(status, Json, ApiJson.Serialize(body));
+}

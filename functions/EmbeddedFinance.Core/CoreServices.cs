@@ -1,0 +1,27 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Secrets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EmbeddedFinance.Core;
+
+public static class CoreServices
+{
+    /// <summary>The application layer: use cases and policies. Adapters for the ports come from elsewhere.</summary>
+    public static IServiceCollection AddCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PlatformOptions>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DataKeys>();
+        services.AddSingleton<AdminKeyProvider>();
+        services.AddSingleton<RequiredSecrets>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<IdempotencyGuard>();
+        services.AddSingleton<CreateMerchant>();
+        services.AddSingleton<GetMerchant>();
+        return services;
+    }
+}

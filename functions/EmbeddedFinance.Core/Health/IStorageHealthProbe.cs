@@ -1,0 +1,6 @@
+namespace EmbeddedFinance.Core.Health;
+
+public interface IStorageHealthProbe
+{
+    Task<StorageHealthReport> ProbeAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,78 @@
+using EmbeddedFinance.Core.Common;
+using Microsoft.Extensions.Logging;
+
+namespace EmbeddedFinance.Core.Idempotency;
+
+/// <summary>
+/// Runs a request at most once per (scope, key): replays a completed response, refuses a different request
+/// (422) or a concurrent one (409), records the outcome, and frees the key when the request fails unexpectedly.
+/// </summary>
+public sealed class IdempotencyGuard(IIdempotencyStore store, ILogger<IdempotencyGuard> logger)
+{
+    public async Task<IdempotentOutcome> ExecuteAsync(
+        string scope,
+        string key,
+        string fingerprint,
+        Func<IdempotencyLease, Task<Result<StoredResponse>>> operation,
+        Func<ApiError, StoredResponse> renderError,
+        CancellationToken cancellationToken)
+    {
+        var begin = await store.BeginAsync(scope, key, fingerprint, cancellationToken);
+        switch (begin)
+        {
+            case IdempotencyBegin.Replay replay:
+                return new IdempotentOutcome(replay.Response, Replayed: true);
+            case IdempotencyBegin.InFlight:
+                return new IdempotentOutcome(renderError(Errors.IdempotencyInFlight()), Replayed: false);
+            case IdempotencyBegin.Mismatch:
+                return new IdempotentOutcome(renderError(Errors.IdempotencyKeyReused()), Replayed: false);
+        }
+
+        var lease = ((IdempotencyBegin.Acquired)begin).Lease;
+        Result<StoredResponse> result;
+        try
+        {
+            result = await operation(lease);
+        }
+        catch (IdempotencyLeaseLostException)
+        {
+            return new IdempotentOutcome(renderError(Errors.IdempotencyInFlight()), Replayed: false);
+        }
+        catch (Exception) when (!lease.IsCommitted)
+        {
+            await ReleaseQuietlyAsync(lease);
+            throw;
+        }
+
+        var response = result.IsSuccess ? result.Value! : renderError(result.Error!);
+        if (lease.IsCommitted) return new IdempotentOutcome(response, Replayed: false);
+        if (response.Status >= 500)
+        {
+            // A server-side failure is not the request's answer: free the key so a retry runs it again.
+            await ReleaseQuietlyAsync(lease);
+            return new IdempotentOutcome(response, Replayed: false);
+        }
+        try
+        {
+            await store.CompleteAsync(lease.Complete(response), cancellationToken);
+        }
+        catch (IdempotencyLeaseLostException)
+        {
+            return new IdempotentOutcome(renderError(Errors.IdempotencyInFlight()), Replayed: false);
+        }
+        return new IdempotentOutcome(response, Replayed: false);
+    }
+
+    private async Task ReleaseQuietlyAsync(IdempotencyLease lease)
+    {
+        try
+        {
+            await store.ReleaseAsync(lease, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The record will block its key until the in-flight timeout passes; that is safe, only slower.
+            logger.LogWarning(exception, "Could not release idempotency record in scope {Scope}; it frees itself after the in-flight timeout.", lease.Scope);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using EmbeddedFinance.Core.Common;
+
+namespace EmbeddedFinance.Core.Secrets;
+
+/// <summary>
+/// Every secret of the platform (signing secrets, data keys, the admin key) goes through this port:
+/// Key Vault in Azure, an encrypted table on Azurite locally.
+/// </summary>
+public interface ISecretStore
+{
+    /// <summary>The current version, or null when the secret does not exist.</summary>
+    Task<SecretValue?> GetAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>A specific version (so data sealed under a rotated key still opens), or null.</summary>
+    Task<SecretValue?> GetVersionAsync(string name, string version, CancellationToken cancellationToken);
+
+    /// <summary>Writes a new current version and returns it.</summary>
+    Task<SecretValue> SetAsync(string name, Sensitive value, CancellationToken cancellationToken);
+}

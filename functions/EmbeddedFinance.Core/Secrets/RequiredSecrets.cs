@@ -1,0 +1,29 @@
+using EmbeddedFinance.Core.Access;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmbeddedFinance.Core.Secrets;
+
+/// <summary>
+/// Start-up check of the secrets the platform cannot run without. On a developer's machine a missing data key
+/// is generated into the local store; anywhere else a missing one stops the app with its name.
+/// </summary>
+public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider adminKey, IOptions<PlatformOptions> options, ILogger<RequiredSecrets> logger)
+{
+    public static IReadOnlyList<string> DataKeyNames { get; } = [SecretNames.IdempotencyDataKey];
+
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in DataKeyNames)
+        {
+            if (await secrets.GetAsync(name, cancellationToken) is not null) continue;
+            if (!options.Value.IsDevelopment)
+            {
+                throw new InvalidOperationException($"The secret '{name}' is not set in the secret store; create it (32 random bytes, base64) before starting.");
+            }
+            await secrets.SetAsync(name, DataKeys.Generate(), cancellationToken);
+            logger.LogInformation("Generated development data key {SecretName} in the local secret store", name);
+        }
+        await adminKey.EnsureUsableAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,8 @@
+namespace EmbeddedFinance.Core.Secrets;
+
+/// <summary>The names of the platform's secrets (Key Vault secret names: letters, digits and dashes).</summary>
+public static class SecretNames
+{
+    public const string AdminApiKey = "admin-api-key";
+    public const string IdempotencyDataKey = "idempotency-data-key";
+}

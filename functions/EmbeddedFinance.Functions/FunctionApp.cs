@@ -1,0 +1,23 @@
+using EmbeddedFinance.Azure;
+using EmbeddedFinance.Core;
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Functions.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EmbeddedFinance.Functions;
+
+/// <summary>The app's composition, shared by Program.cs (the Functions host) and the development host.</summary>
+public static class FunctionApp
+{
+    public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddCore();
+        services.AddAzureAdapters(configuration);
+        services.Configure<PlatformOptions>(options => options.IsDevelopment = environment.IsDevelopment());
+        services.AddSingleton<ApiPipeline>();
+        services.AddHostedService<PlatformStartup>();
+        return services;
+    }
+}

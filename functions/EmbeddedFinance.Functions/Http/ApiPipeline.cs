@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Audit;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Idempotency;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace EmbeddedFinance.Functions.Http;
+
+/// <summary>
+/// The one wrapper around every HTTP function (in the spirit of Hyperswitch's <c>server_wrap</c>): request id,
+/// authentication and rights, body limits and strict JSON, idempotency, the audit trail, and problem+json for
+/// every failure. It lives here rather than in worker middleware because the development host calls the
+/// function methods directly and must run exactly this code.
+/// </summary>
+public sealed class ApiPipeline(Authenticator authenticator, IdempotencyGuard idempotency, IAuditLog audit, TimeProvider clock, ILogger<ApiPipeline> logger)
+{
+    /// <summary>A route that changes state: body parsed into <typeparamref name="TBody"/>, validated into a command, run once per Idempotency-Key.</summary>
+    public Task<IActionResult> WriteAsync<TBody, TCommand>(
+        HttpRequest request,
+        ApiRoute route,
+        Func<TBody, Result<TCommand>> validate,
+        Func<ApiCall, TCommand, IdempotencyLease?, Task<Result<StoredResponse>>> execute) =>
+        RunAsync(request, route, async call =>
+        {
+            var body = await JsonBody.ReadAsync<TBody>(request, request.HttpContext.RequestAborted);
+            if (!body.IsSuccess) return Plain(body.Error!, call);
+            var command = validate(body.Value!.Value);
+            if (!command.IsSuccess) return Plain(command.Error!, call);
+
+            var key = request.Headers[IdempotencyKey.Header].ToString();
+            if (key.Length == 0)
+            {
+                return route.IdempotencyKeyRequired
+                    ? Plain(Errors.ParameterMissing(IdempotencyKey.Header), call)
+                    : new IdempotentOutcome(Unwrap(await execute(call, command.Value!, null), call), Replayed: false);
+            }
+            if (IdempotencyKey.Validate(key) is { } invalidKey) return Plain(invalidKey, call);
+
+            var fingerprint = RequestFingerprint.Of(request.Method, request.Path, body.Value.Node);
+            // Once started, a write runs to its end even if the client goes away: the key then replays it.
+            return await idempotency.ExecuteAsync(
+                call.AuthenticatedCaller.Scope, key, fingerprint,
+                lease => execute(call, command.Value!, lease),
+                error => ProblemDocument.Render(error, call.RequestId),
+                CancellationToken.None);
+        });
+
+    /// <summary>A route that only reads.</summary>
+    public Task<IActionResult> ReadAsync(HttpRequest request, ApiRoute route, Func<ApiCall, Task<Result<StoredResponse>>> execute) =>
+        RunAsync(request, route, async call => new IdempotentOutcome(Unwrap(await execute(call), call), Replayed: false));
+
+    private async Task<IActionResult> RunAsync(HttpRequest request, ApiRoute route, Func<ApiCall, Task<IdempotentOutcome>> handle)
+    {
+        var requestId = RequestIds.New(clock);
+        var watch = Stopwatch.StartNew();
+        Caller? caller = null;
+        IdempotentOutcome outcome;
+        try
+        {
+            var admitted = await AdmitAsync(request, route, request.HttpContext.RequestAborted);
+            caller = admitted.Value;
+            outcome = admitted.IsSuccess
+                ? await handle(new ApiCall(requestId, caller))
+                : Plain(admitted.Error!, requestId);
+        }
+        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            outcome = Plain(new ApiError(499, "client_closed_request", "The client closed the connection."), requestId);
+        }
+        catch (Exception unexpected)
+        {
+            logger.LogError(unexpected, "Unhandled failure in {Action}, request {RequestId}", route.Action, requestId);
+            outcome = Plain(Errors.Internal(), requestId);
+        }
+
+        logger.LogInformation("{Method} {Action} answered {Status} in {ElapsedMs} ms, request {RequestId}, key {KeyId}{Replay}",
+            request.Method, route.Action, outcome.Response.Status, watch.ElapsedMilliseconds, requestId, caller?.KeyId ?? "none",
+            outcome.Replayed ? " (idempotent replay)" : "");
+        if (caller is not null && !HttpMethods.IsGet(request.Method))
+        {
+            await RecordAuditAsync(caller, route, outcome, requestId);
+        }
+        return new ApiResponse(outcome.Response, requestId, outcome.Replayed);
+    }
+
+    private async Task<Result<Caller?>> AdmitAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
+    {
+        if (route.Access.Anonymous) return Result<Caller?>.Success(null);
+        var authenticated = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
+        if (!authenticated.IsSuccess) return authenticated.Error!;
+        var caller = authenticated.Value!;
+        return route.Access.Check(caller) is { } forbidden ? forbidden : Result<Caller?>.Success(caller);
+    }
+
+    private async Task RecordAuditAsync(Caller caller, ApiRoute route, IdempotentOutcome outcome, string requestId)
+    {
+        var entry = new AuditEntry(
+            PrefixedId.New("aud", clock), caller.Scope, caller.KeyId, route.Action, outcome.Response.Status,
+            ErrorCode(outcome.Response), outcome.Replayed, requestId, clock.GetUtcNow());
+        try
+        {
+            await audit.RecordAsync(entry, CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            // The change itself has committed; losing its audit line must page someone, not fail the client.
+            logger.LogError(failure, "AUDIT WRITE FAILED for {Action} by key {KeyId}, request {RequestId}, status {Status}",
+                route.Action, caller.KeyId, requestId, outcome.Response.Status);
+        }
+    }
+
+    private static string? ErrorCode(StoredResponse response)
+    {
+        if (response.ContentType != StoredResponse.Problem) return null;
+        using var document = System.Text.Json.JsonDocument.Parse(response.Body);
+        return document.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
+    }
+
+    private static StoredResponse Unwrap(Result<StoredResponse> result, ApiCall call) =>
+        result.IsSuccess ? result.Value! : ProblemDocument.Render(result.Error!, call.RequestId);
+
+    private static IdempotentOutcome Plain(ApiError error, ApiCall call) => Plain(error, call.RequestId);
+
+    private static IdempotentOutcome Plain(ApiError error, string requestId) => new(ProblemDocument.Render(error, requestId), Replayed: false);
+}

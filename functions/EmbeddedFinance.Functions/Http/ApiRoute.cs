@@ -1,0 +1,6 @@
+using EmbeddedFinance.Core.Access;
+
+namespace EmbeddedFinance.Functions.Http;
+
+/// <summary>What the pipeline needs to know about a route: its audit name, who may call it, and whether an Idempotency-Key is required.</summary>
+public sealed record ApiRoute(string Action, AccessPolicy Access, bool IdempotencyKeyRequired = false);

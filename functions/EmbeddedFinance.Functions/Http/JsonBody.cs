@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmbeddedFinance.Core.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace EmbeddedFinance.Functions.Http;
+
+/// <summary>
+/// Reads a request body into a typed request: at most <see cref="MaxBytes"/>, a JSON object, no unknown
+/// members, no wrong types. Errors name the parameter but never echo its value (it may be a card number).
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public sealed record Parsed<T>(T Value, JsonNode Node);
+
+    public static async Task<Result<Parsed<T>>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes) return Errors.BodyTooLarge(MaxBytes);
+        if (request.ContentType is { Length: > 0 } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ApiError(415, "unsupported_media_type", "Send the request body as JSON with 'Content-Type: application/json'.");
+        }
+
+        var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
+        if (bytes is null) return Errors.BodyTooLarge(MaxBytes);
+
+        JsonNode node;
+        try
+        {
+            node = bytes.Length == 0 ? new JsonObject() : JsonNode.Parse(bytes, documentOptions: DocumentOptions) ?? new JsonObject();
+        }
+        catch (Exception invalid) when (invalid is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return Errors.InvalidRequest("The request body is not valid JSON.");
+        }
+        if (node is not JsonObject) return Errors.InvalidRequest("The request body must be a JSON object.");
+
+        try
+        {
+            var value = node.Deserialize<T>(ApiJson.Options);
+            return value is null ? Errors.InvalidRequest("The request body must be a JSON object.") : new Parsed<T>(value, node);
+        }
+        catch (JsonException invalid)
+        {
+            return Describe(invalid, (JsonObject)node);
+        }
+    }
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 32,
+        AllowDuplicateProperties = false,
+    };
+
+    private static ApiError Describe(JsonException invalid, JsonObject body)
+    {
+        // System.Text.Json says: The JSON property 'foo' could not be mapped to any .NET member contained in type '…'.
+        if (invalid.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var unknown = body.Select(member => member.Key).FirstOrDefault(name => invalid.Message.Contains($"'{name}'", StringComparison.Ordinal));
+            return Errors.ParameterUnknown(Shorten(unknown ?? ToParam(invalid.Path) ?? "body"));
+        }
+        var param = ToParam(invalid.Path);
+        return param is null
+            ? Errors.InvalidRequest("The request body does not have the expected shape.")
+            : Errors.ParameterInvalid(param, $"The parameter '{param}' has the wrong type or format.");
+    }
+
+    private static string Shorten(string name) => name.Length <= 64 ? name : name[..64];
+
+    private static string? ToParam(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return null;
+        var param = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return param.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
