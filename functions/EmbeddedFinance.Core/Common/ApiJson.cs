@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -24,6 +25,8 @@ public static class ApiJson
             ReadCommentHandling = JsonCommentHandling.Disallow,
             RespectNullableAnnotations = true,
             MaxDepth = 32,
+            // Responses are always sent as application/json, never embedded in HTML, so quotes need no escaping.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

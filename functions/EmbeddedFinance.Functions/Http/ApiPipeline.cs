@@ -60,11 +60,12 @@ public sealed class ApiPipeline(Authenticator authenticator, IdempotencyGuard id
         IdempotentOutcome outcome;
         try
         {
-            var admitted = await AdmitAsync(request, route, request.HttpContext.RequestAborted);
-            caller = admitted.Value;
-            outcome = admitted.IsSuccess
+            var authenticated = await AuthenticateAsync(request, route, request.HttpContext.RequestAborted);
+            caller = authenticated.Value;
+            var refused = authenticated.Error ?? (caller is null ? null : route.Access.Check(caller));
+            outcome = refused is null
                 ? await handle(new ApiCall(requestId, caller))
-                : Plain(admitted.Error!, requestId);
+                : Plain(refused, requestId);
         }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -86,13 +87,11 @@ public sealed class ApiPipeline(Authenticator authenticator, IdempotencyGuard id
         return new ApiResponse(outcome.Response, requestId, outcome.Replayed);
     }
 
-    private async Task<Result<Caller?>> AdmitAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
+    private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
         if (route.Access.Anonymous) return Result<Caller?>.Success(null);
         var authenticated = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
-        if (!authenticated.IsSuccess) return authenticated.Error!;
-        var caller = authenticated.Value!;
-        return route.Access.Check(caller) is { } forbidden ? forbidden : Result<Caller?>.Success(caller);
+        return authenticated.IsSuccess ? Result<Caller?>.Success(authenticated.Value) : authenticated.Error!;
     }
 
     private async Task RecordAuditAsync(Caller caller, ApiRoute route, IdempotentOutcome outcome, string requestId)

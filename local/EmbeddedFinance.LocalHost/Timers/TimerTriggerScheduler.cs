@@ -1,0 +1,57 @@
+using EmbeddedFinance.LocalHost.Indexing;
+using EmbeddedFinance.LocalHost.Invocation;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EmbeddedFinance.LocalHost.Timers;
+
+/// <summary>Fires one timer function on its NCRONTAB schedule (UTC), once per occurrence, like the Functions host.</summary>
+public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoker invoker, TimeProvider clock, ILogger<TimerTriggerScheduler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var last = DateTime.MinValue;
+        if (function.RunOnStartup) await FireAsync(last, clock.GetUtcNow().UtcDateTime, stoppingToken);
+        var from = clock.GetUtcNow().UtcDateTime;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Next occurrence strictly after the last one fired, so an early wake-up can never fire twice.
+            var next = function.Schedule.GetNextOccurrence(from, TimeZoneInfo.Utc);
+            if (next is null) return;
+            var wait = next.Value - clock.GetUtcNow().UtcDateTime;
+            try
+            {
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            await FireAsync(last, next.Value, stoppingToken);
+            last = next.Value;
+            from = next.Value;
+        }
+    }
+
+    private async Task FireAsync(DateTime last, DateTime occurrence, CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var info = new TimerInfo
+        {
+            ScheduleStatus = new ScheduleStatus
+            {
+                Last = last,
+                Next = function.Schedule.GetNextOccurrence(occurrence, TimeZoneInfo.Utc) ?? DateTime.MaxValue,
+                LastUpdated = now,
+            },
+            IsPastDue = now - occurrence > TimeSpan.FromSeconds(5),
+        };
+        try
+        {
+            await invoker.InvokeAsync(function, new TriggerInput.Timer(info, stoppingToken));
+        }
+        catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(failure, "Timer function {Function} failed for the occurrence at {Occurrence:o}; it runs again at the next one", function.Name, occurrence);
+        }
+    }
+}
