@@ -24,7 +24,12 @@ public static class DevelopmentHost
     /// <param name="args">Command-line configuration (e.g. <c>--urls</c>).</param>
     /// <param name="configure">Last say over configuration, logging and services (tests use it).</param>
     /// <param name="functions">The functions to host; by default those of functions.metadata beside the host.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, IEnumerable<FunctionMetadata>? functions = null)
+    /// <param name="overrideServices">Registrations that replace the app's own (tests inject clocks and failures).</param>
+    public static WebApplication Build(
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        IEnumerable<FunctionMetadata>? functions = null,
+        Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -50,6 +55,7 @@ public static class DevelopmentHost
         builder.Services.AddFunctionApp(builder.Configuration, builder.Environment);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
+        overrideServices?.Invoke(builder.Services);
         builder.Services.AddSingleton<IReadOnlyList<HostedFunction>>(hosted);
         AddQueueListeners(builder, hosted.OfType<QueueFunction>());
         foreach (var timer in hosted.OfType<TimerFunction>())

@@ -29,7 +29,8 @@ public static class JsonBody
         JsonNode node;
         try
         {
-            node = bytes.Length == 0 ? new JsonObject() : JsonNode.Parse(bytes, documentOptions: DocumentOptions) ?? new JsonObject();
+            // An absent body is an empty object (e.g. a cancel with no parameters); a literal null is not.
+            node = bytes.Length == 0 ? new JsonObject() : JsonNode.Parse(bytes, documentOptions: DocumentOptions)!;
         }
         catch (Exception invalid) when (invalid is JsonException or ArgumentException or InvalidOperationException)
         {

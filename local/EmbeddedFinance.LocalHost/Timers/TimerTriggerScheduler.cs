@@ -17,10 +17,13 @@ public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoke
             // Next occurrence strictly after the last one fired, so an early wake-up can never fire twice.
             var next = function.Schedule.GetNextOccurrence(from, TimeZoneInfo.Utc);
             if (next is null) return;
-            var wait = next.Value - clock.GetUtcNow().UtcDateTime;
             try
             {
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, stoppingToken);
+                // Timers may wake a millisecond early; never fire before the occurrence itself.
+                for (var wait = next.Value - clock.GetUtcNow().UtcDateTime; wait > TimeSpan.Zero; wait = next.Value - clock.GetUtcNow().UtcDateTime)
+                {
+                    await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {

@@ -1,0 +1,77 @@
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+
+namespace EmbeddedFinance.Integration.Tests.Api;
+
+/// <summary>Bad input is a 4xx problem with a stable code and a param, never a 500, and changes nothing.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private TestHost host = null!;
+
+    public async Task InitializeAsync() => host = await TestHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    public static TheoryData<string, int, string, string?> Bodies => new()
+    {
+        { """{"name":"Ride Co","country":"US",""", 400, "invalid_request", null },
+        { "[1,2,3]", 400, "invalid_request", null },
+        { "\"just a string\"", 400, "invalid_request", null },
+        { "null", 400, "invalid_request", null },
+        { """{"name":5,"country":"US","default_currency":"usd"}""", 400, "parameter_invalid", "name" },
+        { """{"name":"Ride Co","country":["US"],"default_currency":"usd"}""", 400, "parameter_invalid", "country" },
+        { """{"name":"Ride Co","country":"US","default_currency":"usd","plan":"gold"}""", 400, "parameter_unknown", "plan" },
+        { """{"name":"Ride Co","name":"Twice","country":"US","default_currency":"usd"}""", 400, "invalid_request", null },
+        { """{"country":"US","default_currency":"usd"}""", 400, "parameter_missing", "name" },
+        { """{"name":"   ","country":"US","default_currency":"usd"}""", 400, "parameter_missing", "name" },
+        { """{"name":"Ride Co","default_currency":"usd"}""", 400, "parameter_missing", "country" },
+        { """{"name":"Ride Co","country":"XX","default_currency":"usd"}""", 400, "parameter_invalid", "country" },
+        { """{"name":"Ride Co","country":"US"}""", 400, "parameter_missing", "default_currency" },
+        { """{"name":"Ride Co","country":"US","default_currency":"xyz"}""", 400, "currency_unsupported", "default_currency" },
+        { "{\"name\":\"" + new string('a', 201) + "\",\"country\":\"US\",\"default_currency\":\"usd\"}", 400, "parameter_invalid", "name" },
+        { "{\"name\":\"" + new string('a', 70_000) + "\",\"country\":\"US\",\"default_currency\":\"usd\"}", 413, "request_too_large", null },
+        { "{}", 400, "parameter_missing", "name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task A_bad_body_is_a_problem_with_its_code_and_writes_nothing(string body, int status, string code, string? param)
+    {
+        var before = await host.CountRowsAsync("merchant");
+
+        using var response = await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, idempotencyKey: Guid.NewGuid().ToString());
+
+        await Problem.AssertAsync(response, status, code, param);
+        Assert.Equal(before, await host.CountRowsAsync("merchant"));
+        Assert.Equal(0, await host.CountRowsAsync("idem"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_by_content_type_is_415()
+    {
+        using var content = new StringContent("name=Ride", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = content };
+        request.Headers.Authorization = new("Bearer", TestHost.AdminKey);
+        using var response = await host.Client.SendAsync(request);
+
+        await Problem.AssertAsync(response, 415, "unsupported_media_type");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("key\twith\ttabs")]
+    public async Task An_invalid_idempotency_key_is_400(string key)
+    {
+        using var response = await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey,
+            new { name = "Ride Co", country = "US", default_currency = "usd" }, idempotencyKey: key.Length == 0 ? new string('k', 256) : key);
+
+        await Problem.AssertAsync(response, 400, "parameter_invalid", "Idempotency-Key");
+    }
+
+    [Fact]
+    public async Task An_ill_formed_merchant_id_is_404_not_500()
+    {
+        using var response = await host.SendAsync(HttpMethod.Get, "v1/merchants/'%20or%201=1", TestHost.AdminKey);
+
+        await Problem.AssertAsync(response, 404, "resource_missing");
+    }
+}

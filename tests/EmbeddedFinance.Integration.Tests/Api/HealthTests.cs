@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using EmbeddedFinance.Azure.Health;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+
+namespace EmbeddedFinance.Integration.Tests.Api;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Health_reports_tables_and_queues_reachable()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.Client.GetAsync("health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
+        Assert.True(body.RootElement.GetProperty("storage").GetProperty("tables").GetProperty("reachable").GetBoolean());
+        Assert.True(body.RootElement.GetProperty("storage").GetProperty("queues").GetProperty("reachable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_probe_reports_storage_that_does_not_answer_as_unreachable()
+    {
+        var closedPort = SharedAzurite.FreePort();
+        var connectionString = new global::EmbeddedFinance.LocalHost.Azurite.AzuriteEndpoints(closedPort, closedPort, closedPort).ConnectionString;
+        var noRetries = new Action<ClientOptions>(options => options.Retry.MaxRetries = 0);
+        var tableOptions = new TableClientOptions();
+        var queueOptions = new QueueClientOptions();
+        noRetries(tableOptions);
+        noRetries(queueOptions);
+        var probe = new StorageHealthProbe(new TableServiceClient(connectionString, tableOptions), new QueueServiceClient(connectionString, queueOptions));
+
+        var report = await probe.ProbeAsync(CancellationToken.None);
+
+        Assert.False(report.Healthy);
+        Assert.False(report.Tables.Reachable);
+        Assert.False(report.Queues.Reachable);
+        Assert.NotNull(report.Tables.Error);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.LocalHost;
+using EmbeddedFinance.LocalHost.Metadata;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmbeddedFinance.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The development host, started in-process on 127.0.0.1 with a free port, on the shared Azurite, with its own
+/// table prefix. Tests talk to it over a real socket.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string AdminKey = "sk_admin_local_dev";
+
+    private readonly WebApplication app;
+
+    private TestHost(WebApplication app, string connectionString, CapturedLogs logs)
+    {
+        this.app = app;
+        ConnectionString = connectionString;
+        Logs = logs;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/api/"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Client { get; }
+    public string ConnectionString { get; }
+    public CapturedLogs Logs { get; }
+    public IServiceProvider Services => app.Services;
+    public StorageOptions Storage => Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+    public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
+
+    /// <param name="settings">Settings layered over everything else (e.g. host.json overrides).</param>
+    /// <param name="services">Service overrides, applied after the app's own registrations so they win.</param>
+    /// <param name="extraFunctions">Test functions hosted beside the app's own.</param>
+    public static async Task<TestHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        IEnumerable<FunctionMetadata>? extraFunctions = null)
+    {
+        var connectionString = await SharedAzurite.ConnectionStringAsync();
+        var logs = new CapturedLogs();
+        var functions = FunctionMetadataReader.Read(Path.Combine(AppContext.BaseDirectory, FunctionMetadataReader.FileName))
+            .Concat(extraFunctions ?? []);
+        var app = DevelopmentHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            var overrides = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = connectionString,
+                ["Storage:Prefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
+            builder.Configuration.AddInMemoryCollection(overrides);
+            builder.Logging.AddProvider(logs);
+        }, functions, services);
+        await app.StartAsync();
+        return new TestHost(app, connectionString, logs);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? body = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (body is string raw) request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
+        else if (body is not null) request.Content = JsonContent.Create(body);
+        return await Client.SendAsync(request);
+    }
+
+    public async Task<CreatedMerchant> CreateMerchantAsync(string name = "Ride Co")
+    {
+        using var response = await SendAsync(HttpMethod.Post, "v1/merchants", AdminKey, new { name, country = "US", default_currency = "usd" });
+        var body = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 201) throw new InvalidOperationException($"Creating a merchant answered {(int)response.StatusCode}: {body}");
+        using var json = JsonDocument.Parse(body);
+        var keys = json.RootElement.GetProperty("api_keys");
+        return new CreatedMerchant(json.RootElement.GetProperty("id").GetString()!, keys.GetProperty("secret_test").GetString()!, keys.GetProperty("publishable_test").GetString()!);
+    }
+
+    /// <summary>Every entity of every table of this host, as text, to scan for what must never be stored.</summary>
+    public async Task<IReadOnlyList<string>> DumpTablesAsync()
+    {
+        var rows = new List<string>();
+        foreach (var table in new[] { Storage.StateTable, Storage.AuditTable, Storage.SecretsTable })
+        {
+            await foreach (var entity in Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            {
+                rows.Add(string.Join(" ", entity.Select(pair => $"{pair.Key}={Render(pair.Value)}")));
+            }
+        }
+        return rows;
+    }
+
+    public async Task<int> CountRowsAsync(string kind)
+    {
+        var (from, to) = StateTable.RowKeyRange(kind);
+        var count = 0;
+        await foreach (var _ in Tables.GetTableClient(Storage.StateTable).QueryAsync<TableEntity>($"RowKey ge '{from}' and RowKey lt '{to}'")) count++;
+        return count;
+    }
+
+    private static string? Render(object? value) => value is byte[] bytes ? Convert.ToBase64String(bytes) + " " + Encoding.UTF8.GetString(bytes) : value?.ToString();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+public sealed record CreatedMerchant(string Id, string SecretKey, string PublishableKey);

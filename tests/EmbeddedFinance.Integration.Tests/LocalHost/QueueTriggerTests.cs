@@ -1,0 +1,127 @@
+using System.Text;
+using Azure.Storage.Queues;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmbeddedFinance.Integration.Tests.LocalHost;
+
+public sealed class QueueTriggerTests : IAsyncLifetime
+{
+    private const int MaxDequeueCount = 3;
+    private readonly ProbeRecorder recorder = new();
+    private readonly string suffix = Guid.NewGuid().ToString("N")[..8];
+    private TestHost host = null!;
+    private QueueServiceClient raw = null!;
+
+    private string FailingQueue => "fail-" + suffix;
+    private string ReceivingQueue => "recv-" + suffix;
+    private string AbandonedQueue => "abandoned-" + suffix;
+
+    public async Task InitializeAsync()
+    {
+        raw = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync());
+        await AbandonMessageAsync();
+        host = await TestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = MaxDequeueCount.ToString(),
+                ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+                ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
+                ["Queues:Failing"] = FailingQueue,
+                ["Queues:Receiving"] = ReceivingQueue,
+            },
+            services => services.AddSingleton(recorder),
+            [
+                ProbeMetadata.Queue("AlwaysFails", nameof(ProbeFunctions.AlwaysFails), "%Queues:Failing%"),
+                ProbeMetadata.Queue("Receives", nameof(ProbeFunctions.ReceivesAsync), "%Queues:Receiving%"),
+                ProbeMetadata.Queue("AbandonedProbe", nameof(ProbeFunctions.AlwaysFails), AbandonedQueue),
+            ]);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_message_that_throws_maxDequeueCount_times_lands_in_the_poison_queue_with_its_body_intact()
+    {
+        var wire = Convert.ToBase64String(Encoding.UTF8.GetBytes("order 42 ✓"));
+        await raw.GetQueueClient(FailingQueue).SendMessageAsync(wire);
+
+        var poisoned = await WaitForPoisonAsync(FailingQueue);
+
+        Assert.Equal(wire, poisoned);
+        Assert.Equal(Enumerable.Repeat("order 42 ✓", MaxDequeueCount), recorder.Of("fail").Select(call => call.Value));
+        Assert.Empty((await raw.GetQueueClient(FailingQueue).PeekMessagesAsync(32)).Value);
+        Assert.Contains(host.Logs.Lines, line => line.Contains("moved to " + FailingQueue + "-poison", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_message_that_is_not_base64_fails_binding_and_is_poisoned_verbatim()
+    {
+        await raw.GetQueueClient(FailingQueue).SendMessageAsync("not base64 at all!");
+
+        var poisoned = await WaitForPoisonAsync(FailingQueue);
+
+        Assert.Equal("not base64 at all!", poisoned);
+        Assert.Empty(recorder.Of("fail"));
+    }
+
+    [Fact]
+    public async Task A_base64_json_message_binds_to_the_function_parameter_and_is_deleted_after_success()
+    {
+        var queue = raw.GetQueueClient(ReceivingQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"text":"payout po_1"}""")));
+
+        await Eventually(() => recorder.Of("ok").Count == 1);
+        Assert.Equal("payout po_1", recorder.Of("ok")[0].Value);
+        await Eventually(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+    }
+
+    [Fact]
+    public async Task A_message_abandoned_by_crashes_more_than_maxDequeueCount_times_is_poisoned_without_running()
+    {
+        var poisoned = await WaitForPoisonAsync(AbandonedQueue);
+
+        Assert.Equal("abandoned", Encoding.UTF8.GetString(Convert.FromBase64String(poisoned)));
+        Assert.DoesNotContain(recorder.Of("fail"), call => call.Value == "abandoned");
+    }
+
+    // Each receive that is never completed is what a worker killed mid-invocation leaves behind.
+    private async Task AbandonMessageAsync()
+    {
+        var queue = raw.GetQueueClient(AbandonedQueue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes("abandoned")));
+        for (var crash = 0; crash < MaxDequeueCount; crash++)
+        {
+            var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1))).Value.Single();
+            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+        }
+    }
+
+    private async Task<string> WaitForPoisonAsync(string queueName)
+    {
+        var poison = raw.GetQueueClient(queueName + "-poison");
+        string? text = null;
+        await Eventually(async () =>
+        {
+            if (!await poison.ExistsAsync()) return false;
+            var peeked = (await poison.PeekMessagesAsync(1)).Value;
+            text = peeked.Length == 1 ? peeked[0].MessageText : null;
+            return text is not null;
+        });
+        return text!;
+    }
+
+    private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
+            await Task.Delay(100);
+        }
+    }
+}
