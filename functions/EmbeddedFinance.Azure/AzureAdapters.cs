@@ -6,12 +6,14 @@ using EmbeddedFinance.Azure.Idempotency;
 using EmbeddedFinance.Azure.Merchants;
 using EmbeddedFinance.Azure.Secrets;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Azure.Vault;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.Secrets;
+using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -35,6 +37,7 @@ public static class AzureAdapters
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMerchantStore, TableMerchantStore>();
         services.AddSingleton<IApiKeyDirectory, TableApiKeyDirectory>();
+        services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
 
@@ -42,12 +45,17 @@ public static class AzureAdapters
         {
             services.AddSingleton(provider => new SecretClient(
                 provider.GetRequiredService<IOptions<SecretStoreOptions>>().Value.KeyVaultUri, new global::Azure.Identity.DefaultAzureCredential()));
-            services.AddSingleton<ISecretStore, KeyVaultSecretStore>();
+            services.AddSingleton<KeyVaultSecretStore>();
+            services.AddSingleton<ISecretStore>(provider => Cached(provider, provider.GetRequiredService<KeyVaultSecretStore>()));
         }
         else
         {
-            services.AddSingleton<ISecretStore, LocalSecretStore>();
+            services.AddSingleton<LocalSecretStore>();
+            services.AddSingleton<ISecretStore>(provider => Cached(provider, provider.GetRequiredService<LocalSecretStore>()));
         }
         return services;
     }
+
+    private static CachingSecretStore Cached(IServiceProvider provider, ISecretStore inner) => new(
+        inner, provider.GetRequiredService<IOptions<SecretStoreOptions>>().Value.CacheTtl, provider.GetRequiredService<TimeProvider>());
 }

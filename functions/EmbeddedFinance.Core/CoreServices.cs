@@ -2,6 +2,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.Secrets;
+using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,8 +21,14 @@ public static class CoreServices
         services.AddSingleton<RequiredSecrets>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<IdempotencyGuard>();
+        services.AddSingleton<RequestFingerprinter>();
         services.AddSingleton<CreateMerchant>();
         services.AddSingleton<GetMerchant>();
+        services.AddSingleton<CardSealer>();
+        services.AddSingleton<CardFingerprinter>();
+        services.AddSingleton<TokenizeCard>();
+        services.AddSingleton<GetToken>();
+        services.AddSingleton<CardAuthorizationReader>();
         return services;
     }
 }

@@ -1,43 +1,21 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Secrets;
-using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Azure.Secrets;
 
-/// <summary>
-/// Secrets in Azure Key Vault. Current versions are cached for a short TTL (Key Vault throttles, and every
-/// request needs the admin key); specific versions are immutable and cached for the life of the process.
-/// </summary>
-public sealed class KeyVaultSecretStore(SecretClient client, IOptions<SecretStoreOptions> options, TimeProvider clock) : ISecretStore
+/// <summary>Secrets in Azure Key Vault (cached by <see cref="CachingSecretStore"/> in front of it).</summary>
+public sealed class KeyVaultSecretStore(SecretClient client) : ISecretStore
 {
-    private readonly ConcurrentDictionary<string, (SecretValue? Value, DateTimeOffset Until)> current = new();
-    private readonly ConcurrentDictionary<(string, string), SecretValue> versions = new();
+    public Task<SecretValue?> GetAsync(string name, CancellationToken cancellationToken) => FetchAsync(name, null, cancellationToken);
 
-    public async Task<SecretValue?> GetAsync(string name, CancellationToken cancellationToken)
-    {
-        if (current.TryGetValue(name, out var cached) && cached.Until > clock.GetUtcNow()) return cached.Value;
-        var value = await FetchAsync(name, null, cancellationToken);
-        current[name] = (value, clock.GetUtcNow() + options.Value.CacheTtl);
-        return value;
-    }
-
-    public async Task<SecretValue?> GetVersionAsync(string name, string version, CancellationToken cancellationToken)
-    {
-        if (versions.TryGetValue((name, version), out var cached)) return cached;
-        var value = await FetchAsync(name, version, cancellationToken);
-        if (value is not null) versions[(name, version)] = value;
-        return value;
-    }
+    public Task<SecretValue?> GetVersionAsync(string name, string version, CancellationToken cancellationToken) => FetchAsync(name, version, cancellationToken);
 
     public async Task<SecretValue> SetAsync(string name, Sensitive value, CancellationToken cancellationToken)
     {
         var response = await client.SetSecretAsync(name, value.Reveal(), cancellationToken);
-        var stored = new SecretValue(name, response.Value.Properties.Version, value);
-        current[name] = (stored, clock.GetUtcNow() + options.Value.CacheTtl);
-        return stored;
+        return new SecretValue(name, response.Value.Properties.Version, value);
     }
 
     private async Task<SecretValue?> FetchAsync(string name, string? version, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
@@ -37,7 +36,7 @@ public sealed class LocalSecretStore(TableServiceClient service, IOptions<Storag
 
     public async Task<SecretValue> SetAsync(string name, Sensitive value, CancellationToken cancellationToken)
     {
-        var version = (DateTimeOffset.MaxValue.UtcTicks - clock.GetUtcNow().UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var version = NewestFirstVersion(clock.GetUtcNow());
         var sealedValue = AesGcmSealer.Seal(masterKey, Encoding.UTF8.GetBytes(value.Reveal()), AssociatedData(name, version));
         await table.AddEntityAsync(new LocalSecretEntity { PartitionKey = name, RowKey = version, Sealed = sealedValue }, cancellationToken);
         return new SecretValue(name, version, value);
@@ -47,6 +46,22 @@ public sealed class LocalSecretStore(TableServiceClient service, IOptions<Storag
     {
         var plaintext = AesGcmSealer.Open(masterKey, entity.Sealed, AssociatedData(entity.PartitionKey, entity.RowKey));
         return new SecretValue(entity.PartitionKey, entity.RowKey, new Sensitive(Encoding.UTF8.GetString(plaintext)));
+    }
+
+    /// <summary>
+    /// Inverted ticks in fixed-width base 26 (letters only): the newest version sorts first, and no stored value
+    /// is a long digit run that a scan for card numbers could mistake for one.
+    /// </summary>
+    private static string NewestFirstVersion(DateTimeOffset now)
+    {
+        var remaining = (ulong)(DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks);
+        Span<char> letters = stackalloc char[14];
+        for (var i = letters.Length - 1; i >= 0; i--)
+        {
+            letters[i] = (char)('a' + (int)(remaining % 26));
+            remaining /= 26;
+        }
+        return new string(letters);
     }
 
     private static byte[] AssociatedData(string name, string version) => Encoding.UTF8.GetBytes($"{name}|{version}");

@@ -7,7 +7,7 @@ public sealed class SecretStoreOptions
     /// <summary>Key Vault URI (https://name.vault.azure.net/). When set, secrets come from Key Vault.</summary>
     public Uri? KeyVaultUri { get; set; }
 
-    /// <summary>How long a current secret version is cached; versions themselves never change.</summary>
+    /// <summary>How long a current secret version is cached (<see cref="Core.Secrets.CachingSecretStore"/>); versions never change.</summary>
     public TimeSpan CacheTtl { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>

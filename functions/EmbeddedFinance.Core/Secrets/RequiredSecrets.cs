@@ -10,7 +10,8 @@ namespace EmbeddedFinance.Core.Secrets;
 /// </summary>
 public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider adminKey, IOptions<PlatformOptions> options, ILogger<RequiredSecrets> logger)
 {
-    public static IReadOnlyList<string> DataKeyNames { get; } = [SecretNames.IdempotencyDataKey];
+    public static IReadOnlyList<string> DataKeyNames { get; } =
+        [SecretNames.IdempotencyDataKey, SecretNames.RequestFingerprintKey, SecretNames.CardDataKey, SecretNames.CardFingerprintKey];
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

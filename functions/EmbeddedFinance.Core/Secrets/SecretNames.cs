@@ -5,4 +5,7 @@ public static class SecretNames
 {
     public const string AdminApiKey = "admin-api-key";
     public const string IdempotencyDataKey = "idempotency-data-key";
+    public const string RequestFingerprintKey = "request-fingerprint-key";
+    public const string CardDataKey = "card-data-key";
+    public const string CardFingerprintKey = "card-fingerprint-key";
 }

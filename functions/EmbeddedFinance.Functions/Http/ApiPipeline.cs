@@ -15,7 +15,13 @@ namespace EmbeddedFinance.Functions.Http;
 /// every failure. It lives here rather than in worker middleware because the development host calls the
 /// function methods directly and must run exactly this code.
 /// </summary>
-public sealed class ApiPipeline(Authenticator authenticator, IdempotencyGuard idempotency, IAuditLog audit, TimeProvider clock, ILogger<ApiPipeline> logger)
+public sealed class ApiPipeline(
+    Authenticator authenticator,
+    IdempotencyGuard idempotency,
+    RequestFingerprinter fingerprinter,
+    IAuditLog audit,
+    TimeProvider clock,
+    ILogger<ApiPipeline> logger)
 {
     /// <summary>A route that changes state: body parsed into <typeparamref name="TBody"/>, validated into a command, run once per Idempotency-Key.</summary>
     public Task<IActionResult> WriteAsync<TBody, TCommand>(
@@ -39,7 +45,7 @@ public sealed class ApiPipeline(Authenticator authenticator, IdempotencyGuard id
             }
             if (IdempotencyKey.Validate(key) is { } invalidKey) return Plain(invalidKey, call);
 
-            var fingerprint = RequestFingerprint.Of(request.Method, request.Path, body.Value.Node);
+            var fingerprint = await fingerprinter.OfAsync(request.Method, request.Path, body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);
             // Once started, a write runs to its end even if the client goes away: the key then replays it.
             return await idempotency.ExecuteAsync(
                 call.AuthenticatedCaller.Scope, key, fingerprint,

@@ -3,4 +3,8 @@ using EmbeddedFinance.Core.Access;
 namespace EmbeddedFinance.Functions.Http;
 
 /// <summary>What the pipeline needs to know about a route: its audit name, who may call it, and whether an Idempotency-Key is required.</summary>
-public sealed record ApiRoute(string Action, AccessPolicy Access, bool IdempotencyKeyRequired = false);
+public sealed record ApiRoute(string Action, AccessPolicy Access, bool IdempotencyKeyRequired = false)
+{
+    /// <summary>Body members (dotted paths) left out of the idempotency fingerprint because nothing derived from them may be stored.</summary>
+    public IReadOnlyList<string> UnfingerprintedMembers { get; init; } = [];
+}

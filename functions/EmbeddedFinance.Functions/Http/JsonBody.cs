@@ -45,7 +45,7 @@ public static class JsonBody
         }
         catch (JsonException invalid)
         {
-            return Describe(invalid, (JsonObject)node);
+            return Describe(invalid);
         }
     }
 
@@ -57,15 +57,14 @@ public static class JsonBody
         AllowDuplicateProperties = false,
     };
 
-    private static ApiError Describe(JsonException invalid, JsonObject body)
+    private static ApiError Describe(JsonException invalid)
     {
-        // System.Text.Json says: The JSON property 'foo' could not be mapped to any .NET member contained in type '…'.
+        var param = ToParam(invalid.Path);
+        // System.Text.Json says: The JSON property 'foo' could not be mapped to any .NET member …; its path names the member.
         if (invalid.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            var unknown = body.Select(member => member.Key).FirstOrDefault(name => invalid.Message.Contains($"'{name}'", StringComparison.Ordinal));
-            return Errors.ParameterUnknown(Shorten(unknown ?? ToParam(invalid.Path) ?? "body"));
+            return Errors.ParameterUnknown(Shorten(param ?? "body"));
         }
-        var param = ToParam(invalid.Path);
         return param is null
             ? Errors.InvalidRequest("The request body does not have the expected shape.")
             : Errors.ParameterInvalid(param, $"The parameter '{param}' has the wrong type or format.");

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Security.KeyVault.Secrets;
 using EmbeddedFinance.Azure.Secrets;
 using EmbeddedFinance.Core.Common;
-using Microsoft.Extensions.Options;
+using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -14,7 +14,8 @@ public sealed class KeyVaultSecretStoreTests
     private readonly Mock<SecretClient> client = new();
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
 
-    private KeyVaultSecretStore Store => new(client.Object, Options.Create(new SecretStoreOptions { CacheTtl = TimeSpan.FromMinutes(5) }), clock);
+    // As composed in production: the Key Vault adapter behind the caching store.
+    private CachingSecretStore Store => new(new KeyVaultSecretStore(client.Object), TimeSpan.FromMinutes(5), clock);
 
     private static Response<KeyVaultSecret> Secret(string name, string version, string value) =>
         Response.FromValue(SecretModelFactory.KeyVaultSecret(SecretModelFactory.SecretProperties(name: name, version: version), value), Mock.Of<Response>());

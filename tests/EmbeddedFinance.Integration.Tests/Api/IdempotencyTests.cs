@@ -33,6 +33,9 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
+    private Task<string> FingerprintAsync(string body) => host.Services.GetRequiredService<RequestFingerprinter>()
+        .OfAsync("POST", "/api/v1/merchants", JsonNode.Parse(body), [], CancellationToken.None);
+
     private Task<HttpResponseMessage> CreateAsync(string key, string body = Body) =>
         host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
 
@@ -70,7 +73,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     {
         var key = Guid.NewGuid().ToString();
         var store = host.Services.GetRequiredService<IIdempotencyStore>();
-        var fingerprint = RequestFingerprint.Of("POST", "/api/v1/merchants", JsonNode.Parse(Body));
+        var fingerprint = await FingerprintAsync(Body);
         Assert.IsType<IdempotencyBegin.Acquired>(await store.BeginAsync(new Caller.Admin().Scope, key, fingerprint, CancellationToken.None));
 
         using var concurrent = await CreateAsync(key);
@@ -142,7 +145,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     {
         var key = Guid.NewGuid().ToString();
         var store = host.Services.GetRequiredService<IIdempotencyStore>();
-        var fingerprint = RequestFingerprint.Of("POST", "/api/v1/merchants", JsonNode.Parse(Body));
+        var fingerprint = await FingerprintAsync(Body);
         await store.BeginAsync(new Caller.Admin().Scope, key, fingerprint, CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));

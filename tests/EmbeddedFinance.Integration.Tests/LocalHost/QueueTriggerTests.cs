@@ -44,6 +44,7 @@ public sealed class QueueTriggerTests : IAsyncLifetime
     public async Task A_message_that_throws_maxDequeueCount_times_lands_in_the_poison_queue_with_its_body_intact()
     {
         var wire = Convert.ToBase64String(Encoding.UTF8.GetBytes("order 42 ✓"));
+        await raw.GetQueueClient(FailingQueue).CreateIfNotExistsAsync();
         await raw.GetQueueClient(FailingQueue).SendMessageAsync(wire);
 
         var poisoned = await WaitForPoisonAsync(FailingQueue);
@@ -57,6 +58,7 @@ public sealed class QueueTriggerTests : IAsyncLifetime
     [Fact]
     public async Task A_message_that_is_not_base64_fails_binding_and_is_poisoned_verbatim()
     {
+        await raw.GetQueueClient(FailingQueue).CreateIfNotExistsAsync();
         await raw.GetQueueClient(FailingQueue).SendMessageAsync("not base64 at all!");
 
         var poisoned = await WaitForPoisonAsync(FailingQueue);

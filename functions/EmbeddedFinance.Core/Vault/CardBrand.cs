@@ -1,0 +1,12 @@
+namespace EmbeddedFinance.Core.Vault;
+
+public enum CardBrand
+{
+    Visa,
+    Mastercard,
+    Amex,
+    Discover,
+    Diners,
+    Jcb,
+    Unionpay,
+}

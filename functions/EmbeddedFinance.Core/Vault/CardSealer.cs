@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Secrets;
+
+namespace EmbeddedFinance.Core.Vault;
+
+/// <summary>
+/// AES-256-GCM over the card data under the current card-data key; the key version is kept beside the
+/// ciphertext so a rotated key still opens old tokens, and the scope and token id are the associated data so a
+/// ciphertext moved to another token or merchant fails to open.
+/// </summary>
+public sealed class CardSealer(DataKeys keys)
+{
+    private sealed record Payload(string Number, string? Name);
+
+    public async Task<SealedCard> SealAsync(string scope, string tokenId, CardNumber number, string? name, CancellationToken cancellationToken)
+    {
+        var (version, key) = await keys.CurrentAsync(SecretNames.CardDataKey, cancellationToken);
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(new Payload(number.Reveal(), name));
+        try
+        {
+            return new SealedCard(version, AesGcmSealer.Seal(key, plaintext, AssociatedData(scope, tokenId)));
+        }
+        finally
+        {
+            Array.Clear(plaintext);
+        }
+    }
+
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The ciphertext was altered or belongs elsewhere.</exception>
+    public async Task<(CardNumber Number, string? Name)> OpenAsync(string scope, string tokenId, SealedCard card, CancellationToken cancellationToken)
+    {
+        var key = await keys.VersionAsync(SecretNames.CardDataKey, card.KeyVersion, cancellationToken);
+        var plaintext = AesGcmSealer.Open(key, card.Ciphertext, AssociatedData(scope, tokenId));
+        try
+        {
+            var payload = JsonSerializer.Deserialize<Payload>(plaintext)!;
+            var number = CardNumber.Parse(payload.Number, "card.number");
+            return number.IsSuccess
+                ? (number.Value!, payload.Name)
+                : throw new System.Security.Cryptography.CryptographicException("A sealed card did not hold a valid card number.");
+        }
+        finally
+        {
+            Array.Clear(plaintext);
+        }
+    }
+
+    private static byte[] AssociatedData(string scope, string tokenId) => Encoding.UTF8.GetBytes($"card|{scope}|{tokenId}");
+}
