@@ -6,5 +6,5 @@ namespace EmbeddedFinance.Azure.Storage;
 /// </summary>
 public static class PlatformPartition
 {
-    public const string Key = "platform";
+    public const string Key = Core.Access.Caller.PlatformScope;
 }

@@ -13,6 +13,9 @@ public sealed class AdminKeyProvider(ISecretStore secrets, IOptions<PlatformOpti
     /// </summary>
     public const string DevelopmentDefault = "sk_admin_local_dev";
 
+    /// <summary>Every admin key starts with this; merchant keys never do.</summary>
+    public const string Prefix = "sk_admin_";
+
     public async Task<Sensitive> GetAsync(CancellationToken cancellationToken)
     {
         var secret = await secrets.GetAsync(SecretNames.AdminApiKey, cancellationToken);
@@ -25,6 +28,10 @@ public sealed class AdminKeyProvider(ISecretStore secrets, IOptions<PlatformOpti
     public async Task EnsureUsableAsync(CancellationToken cancellationToken)
     {
         var key = await GetAsync(cancellationToken);
+        if (!key.Reveal().StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The secret '{SecretNames.AdminApiKey}' must start with '{Prefix}'.");
+        }
         if (!options.Value.IsDevelopment && key.Reveal() == DevelopmentDefault)
         {
             throw new InvalidOperationException(

@@ -26,7 +26,11 @@ public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider a
         }
 
         var hash = ApiKeyHash.Of(presented);
-        if (await IsAdminKeyAsync(hash, cancellationToken)) return new Caller.Admin();
+        // Only an admin-shaped key consults the admin secret, so a Key Vault hiccup never locks merchants out.
+        if (presented.StartsWith(AdminKeyProvider.Prefix, StringComparison.Ordinal))
+        {
+            return await IsAdminKeyAsync(hash, cancellationToken) ? new Caller.Admin() : Errors.Unauthenticated("The API key provided is not valid.");
+        }
 
         var record = await directory.FindByHashAsync(hash, cancellationToken);
         if (record is null) return Errors.Unauthenticated("The API key provided is not valid.");

@@ -11,11 +11,14 @@ public abstract record Caller
     /// <summary>The data scope the caller owns; idempotency records and audit entries live under it.</summary>
     public abstract string Scope { get; }
 
+    /// <summary>The scope of the platform's own data: merchants, the key index, the admin's idempotency records.</summary>
+    public const string PlatformScope = "platform";
+
     /// <summary>The platform operator, holding the admin key.</summary>
     public sealed record Admin : Caller
     {
         public override string KeyId => "key_admin";
-        public override string Scope => "platform";
+        public override string Scope => PlatformScope;
     }
 
     /// <summary>A merchant, through one of its keys. Test and live data are different scopes.</summary>

@@ -7,4 +7,7 @@ public sealed record StoredResponse(int Status, string ContentType, string Body)
     public const string Problem = "application/problem+json";
 
     public static StoredResponse Of<T>(int status, T body) => new(status, Json, ApiJson.Serialize(body));
+
+    // A body can hold keys shown once; a record would print it.
+    public override string ToString() => $"{nameof(StoredResponse)} {{ {Status} {ContentType} }}";
 }

@@ -60,6 +60,12 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, ILogger<Idempotenc
         {
             return new IdempotentOutcome(renderError(Errors.IdempotencyInFlight()), Replayed: false);
         }
+        catch (Exception)
+        {
+            // Nothing was written, and the answer could not be recorded: free the key rather than block it.
+            await ReleaseQuietlyAsync(lease);
+            throw;
+        }
         return new IdempotentOutcome(response, Replayed: false);
     }
 

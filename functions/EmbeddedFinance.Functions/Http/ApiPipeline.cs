@@ -36,13 +36,14 @@ public sealed class ApiPipeline(
             var command = validate(body.Value!.Value);
             if (!command.IsSuccess) return Plain(command.Error!, call);
 
-            var key = request.Headers[IdempotencyKey.Header].ToString();
-            if (key.Length == 0)
+            if (!request.Headers.TryGetValue(IdempotencyKey.Header, out var keyHeader))
             {
                 return route.IdempotencyKeyRequired
                     ? Plain(Errors.ParameterMissing(IdempotencyKey.Header), call)
                     : new IdempotentOutcome(Unwrap(await execute(call, command.Value!, null), call), Replayed: false);
             }
+            // A header that is present but empty, or sent twice, is an error: never a silent "no idempotency".
+            var key = keyHeader.Count == 1 ? keyHeader[0] ?? "" : "";
             if (IdempotencyKey.Validate(key) is { } invalidKey) return Plain(invalidKey, call);
 
             var fingerprint = await fingerprinter.OfAsync(request.Method, request.Path, body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);

@@ -18,13 +18,15 @@ public static class JsonBody
     public static async Task<Result<Parsed<T>>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes) return Errors.BodyTooLarge(MaxBytes);
-        if (request.ContentType is { Length: > 0 } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJsonContentType(request.ContentType))
         {
-            return new ApiError(415, "unsupported_media_type", "Send the request body as JSON with 'Content-Type: application/json'.");
+            return new ApiError(415, "unsupported_media_type", "Send the request body as UTF-8 JSON with 'Content-Type: application/json'.");
         }
 
         var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
         if (bytes is null) return Errors.BodyTooLarge(MaxBytes);
+        // Invalid UTF-8 would otherwise be silently replaced with U+FFFD and stored.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return Errors.InvalidRequest("The request body is not valid UTF-8.");
 
         JsonNode node;
         try
@@ -47,6 +49,11 @@ public static class JsonBody
         {
             return Describe(invalid);
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json throws this for escaped text that is not valid UTF-16, such as a lone surrogate.
+            return Errors.InvalidRequest("The request body holds a string that is not valid Unicode.");
+        }
     }
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
@@ -68,6 +75,16 @@ public static class JsonBody
         return param is null
             ? Errors.InvalidRequest("The request body does not have the expected shape.")
             : Errors.ParameterInvalid(param, $"The parameter '{param}' has the wrong type or format.");
+    }
+
+    /// <summary>No Content-Type (curl without -H), or application/json in UTF-8: anything else is refused rather than misread.</summary>
+    private static bool IsJsonContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType)) return true;
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType)) return false;
+        var charset = mediaType.Charset.Value;
+        return string.Equals(mediaType.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase)
+            && (charset is null || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Shorten(string name) => name.Length <= 64 ? name : name[..64];

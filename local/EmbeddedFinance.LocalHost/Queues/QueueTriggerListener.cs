@@ -24,7 +24,6 @@ public sealed class QueueTriggerListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var backoff = new PollingBackoff(options.MaxPollingInterval);
         logger.LogInformation("Function {Function} listening on queue {Queue}", function.Name, queue.Name);
         try
@@ -60,9 +59,16 @@ public sealed class QueueTriggerListener(
         {
             return (await queue.ReceiveMessagesAsync(options.BatchSize, options.MessageLease, stoppingToken)).Value;
         }
-        catch (RequestFailedException failed)
+        catch (RequestFailedException missing) when (missing.ErrorCode == "QueueNotFound")
         {
-            logger.LogWarning("Function {Function} could not read queue {Queue}: {Status} {ErrorCode}", function.Name, queue.Name, failed.Status, failed.ErrorCode);
+            // Like the Functions host, a queue nobody has written to yet is simply empty.
+            await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+            return [];
+        }
+        catch (Exception unavailable) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Storage unreachable: keep polling with back-off, as the Functions host does; never stop the host.
+            logger.LogWarning("Function {Function} could not read queue {Queue}: {Reason}; retrying", function.Name, queue.Name, unavailable.GetType().Name);
             return [];
         }
     }
@@ -81,18 +87,24 @@ public sealed class QueueTriggerListener(
             {
                 await invoker.InvokeAsync(function, new TriggerInput.Queue(message, Decode(message), stoppingToken));
             }
-            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: hand the message back now rather than leave it hidden for the whole lease.
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+                return;
+            }
+            catch (Exception failure)
             {
                 await HandleFailureAsync(message, failure);
                 return;
             }
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
-        catch (Exception unexpected) when (unexpected is RequestFailedException or OperationCanceledException)
+        catch (Exception unsettled)
         {
             // The message stays in the queue and reappears after its lease: at-least-once, as under the real host.
             logger.LogWarning("Function {Function}: message {MessageId} was not settled ({Reason}); it will be delivered again",
-                function.Name, message.MessageId, unexpected.GetType().Name);
+                function.Name, message.MessageId, unsettled.GetType().Name);
         }
     }
 

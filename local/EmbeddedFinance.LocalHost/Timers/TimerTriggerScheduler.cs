@@ -7,6 +7,9 @@ namespace EmbeddedFinance.LocalHost.Timers;
 /// <summary>Fires one timer function on its NCRONTAB schedule (UTC), once per occurrence, like the Functions host.</summary>
 public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoker invoker, TimeProvider clock, ILogger<TimerTriggerScheduler> logger) : BackgroundService
 {
+    // Task.Delay takes at most ~49.7 days; long schedules wait in steps.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var last = DateTime.MinValue;
@@ -14,7 +17,6 @@ public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoke
         var from = clock.GetUtcNow().UtcDateTime;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Next occurrence strictly after the last one fired, so an early wake-up can never fire twice.
             var next = function.Schedule.GetNextOccurrence(from, TimeZoneInfo.Utc);
             if (next is null) return;
             try
@@ -22,7 +24,7 @@ public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoke
                 // Timers may wake a millisecond early; never fire before the occurrence itself.
                 for (var wait = next.Value - clock.GetUtcNow().UtcDateTime; wait > TimeSpan.Zero; wait = next.Value - clock.GetUtcNow().UtcDateTime)
                 {
-                    await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, clock, stoppingToken);
+                    await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait > LongestWait ? LongestWait : wait, clock, stoppingToken);
                 }
             }
             catch (OperationCanceledException)
@@ -31,7 +33,10 @@ public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoke
             }
             await FireAsync(last, next.Value, stoppingToken);
             last = next.Value;
-            from = next.Value;
+            // Like the Functions host: occurrences missed while the function ran (or the machine slept) fire once,
+            // as past due, not as a burst. Never before the occurrence just fired, so it cannot fire twice.
+            var now = clock.GetUtcNow().UtcDateTime;
+            from = now > next.Value ? now : next.Value;
         }
     }
 

@@ -38,12 +38,27 @@ public sealed class AuthenticatorTests
     }
 
     [Fact]
-    public async Task The_development_admin_key_works_only_in_development()
+    public async Task The_development_admin_key_works_in_development_and_is_refused_where_a_real_one_is_set()
     {
         var inDevelopment = await Create(development: true).AuthenticateAsync("Bearer " + AdminKeyProvider.DevelopmentDefault, CancellationToken.None);
         Assert.IsType<Caller.Admin>(inDevelopment.Value);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Create(development: false).AuthenticateAsync("Bearer " + AdminKeyProvider.DevelopmentDefault, CancellationToken.None));
+        secrets.Setup(s => s.GetAsync(SecretNames.AdminApiKey, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SecretValue(SecretNames.AdminApiKey, "v1", new Sensitive("sk_admin_production_value")));
+        var inProduction = await Create(development: false).AuthenticateAsync("Bearer " + AdminKeyProvider.DevelopmentDefault, CancellationToken.None);
+        Assert.Equal("unauthenticated", inProduction.Error!.Code);
+    }
+
+    [Fact]
+    public async Task Merchant_keys_authenticate_even_when_the_admin_secret_cannot_be_read()
+    {
+        secrets.Setup(s => s.GetAsync(SecretNames.AdminApiKey, It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("Key Vault unreachable"));
+        directory.Setup(d => d.FindByHashAsync(ApiKeyHash.Of(MerchantKey), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ApiKeyRecord("key_1", "mer_1", ApiKeyKind.Secret, Mode.Test, ApiKeyHash.Of(MerchantKey), DateTimeOffset.UtcNow));
+
+        var result = await Create(development: false).AuthenticateAsync("Bearer " + MerchantKey, CancellationToken.None);
+
+        Assert.IsType<Caller.Merchant>(result.Value);
     }
 
     [Fact]

@@ -30,7 +30,29 @@ public sealed class BadInputTests : IAsyncLifetime
         { "{\"name\":\"" + new string('a', 201) + "\",\"country\":\"US\",\"default_currency\":\"usd\"}", 400, "parameter_invalid", "name" },
         { "{\"name\":\"" + new string('a', 70_000) + "\",\"country\":\"US\",\"default_currency\":\"usd\"}", 413, "request_too_large", null },
         { "{}", 400, "parameter_missing", "name" },
+        { """{"name":"A\ud800B","country":"US","default_currency":"usd"}""", 400, "invalid_request", null },
+        { """{"name":"x","country":"US","default_currency":"usd","zz":"\ud800"}""", 400, "invalid_request", null },
+        { "{\"name\":" + new string('[', 64) + new string(']', 64) + "}", 400, "invalid_request", null },
+        { """{"name":"Ride Co","country":"US","default_currency":"usd"} {}""", 400, "invalid_request", null },
     };
+
+    [Theory]
+    [InlineData(new byte[] { 0xff, 0xfe })]
+    [InlineData(new byte[] { 0xc0, 0xaf })]
+    public async Task A_body_that_is_not_valid_utf8_is_400_and_writes_nothing(byte[] invalid)
+    {
+        var before = await host.CountRowsAsync("merchant");
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"name\":\"R").Concat(invalid).Concat(System.Text.Encoding.UTF8.GetBytes("\",\"country\":\"US\",\"default_currency\":\"usd\"}")).ToArray();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = content };
+        request.Headers.Authorization = new("Bearer", TestHost.AdminKey);
+
+        using var response = await host.Client.SendAsync(request);
+
+        await Problem.AssertAsync(response, 400, "invalid_request");
+        Assert.Equal(before, await host.CountRowsAsync("merchant"));
+    }
 
     [Theory]
     [MemberData(nameof(Bodies))]
@@ -45,10 +67,15 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(0, await host.CountRowsAsync("idem"));
     }
 
-    [Fact]
-    public async Task A_body_that_is_not_json_by_content_type_is_415()
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/jsonp")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("text/plain")]
+    public async Task A_body_that_is_not_utf8_json_by_content_type_is_415(string contentType)
     {
-        using var content = new StringContent("name=Ride", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var content = new StringContent("""{"name":"Ride Co","country":"US","default_currency":"usd"}""");
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = content };
         request.Headers.Authorization = new("Bearer", TestHost.AdminKey);
         using var response = await host.Client.SendAsync(request);
@@ -59,12 +86,21 @@ public sealed class BadInputTests : IAsyncLifetime
     [Theory]
     [InlineData("")]
     [InlineData("key\twith\ttabs")]
-    public async Task An_invalid_idempotency_key_is_400(string key)
+    [InlineData("256")]
+    public async Task An_invalid_idempotency_key_is_400_and_writes_nothing(string key)
     {
-        using var response = await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey,
-            new { name = "Ride Co", country = "US", default_currency = "usd" }, idempotencyKey: key.Length == 0 ? new string('k', 256) : key);
+        var before = await host.CountRowsAsync("merchant");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants")
+        {
+            Content = new StringContent("""{"name":"Ride Co","country":"US","default_currency":"usd"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", TestHost.AdminKey);
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key == "256" ? new string('k', 256) : key);
+
+        using var response = await host.Client.SendAsync(request);
 
         await Problem.AssertAsync(response, 400, "parameter_invalid", "Idempotency-Key");
+        Assert.Equal(before, await host.CountRowsAsync("merchant"));
     }
 
     [Fact]

@@ -141,6 +141,22 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_response_lost_after_the_commit_is_replayed_to_the_retry_and_nothing_is_written_twice()
+    {
+        var key = Guid.NewGuid().ToString();
+        var merchantsBefore = await host.CountRowsAsync("merchant");
+        failures.FailAfterCommit = true;
+
+        using var lost = await CreateAsync(key);
+        using var retried = await CreateAsync(key);
+
+        await Problem.AssertAsync(lost, 500, "internal_error");
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal("true", retried.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(merchantsBefore + 1, await host.CountRowsAsync("merchant"));
+    }
+
+    [Fact]
     public async Task A_request_abandoned_by_a_crash_blocks_its_key_only_until_the_in_flight_timeout()
     {
         var key = Guid.NewGuid().ToString();
@@ -173,6 +189,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     {
         public volatile bool FailNextCommit;
         public volatile bool StealLeaseBeforeCommit;
+        public volatile bool FailAfterCommit;
         private int commits;
 
         public int Commits => commits;
@@ -200,6 +217,11 @@ public sealed class IdempotencyTests : IAsyncLifetime
             }
             await inner.CreateAsync(merchant, keys, completion, cancellationToken);
             failures.Committed();
+            if (failures.FailAfterCommit)
+            {
+                failures.FailAfterCommit = false;
+                throw new IOException("Injected: the batch committed, then the connection dropped before the answer.");
+            }
         }
 
         public Task<Merchant?> GetAsync(string merchantId, CancellationToken cancellationToken) => inner.GetAsync(merchantId, cancellationToken);

@@ -20,7 +20,8 @@ public sealed class ProbeFunctions(ProbeRecorder recorder)
         return Task.CompletedTask;
     }
 
-    public void Tick(TimerInfo timer) => recorder.Record("tick", DateTime.UtcNow.ToString("O"));
+    /// <summary>Records the occurrence the host says this firing belongs to: the one before <c>ScheduleStatus.Next</c>.</summary>
+    public void Tick(TimerInfo timer) => recorder.Record("tick", timer.ScheduleStatus!.Next.ToString("O"));
 
     public void NeedsUnbindable(string message, Uri unbindable)
     {

@@ -25,7 +25,7 @@ public sealed class QueueTriggerTests : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = MaxDequeueCount.ToString(),
-                ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+                ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
                 ["Queues:Failing"] = FailingQueue,
                 ["Queues:Receiving"] = ReceivingQueue,
@@ -50,7 +50,10 @@ public sealed class QueueTriggerTests : IAsyncLifetime
         var poisoned = await WaitForPoisonAsync(FailingQueue);
 
         Assert.Equal(wire, poisoned);
-        Assert.Equal(Enumerable.Repeat("order 42 ✓", MaxDequeueCount), recorder.Of("fail").Select(call => call.Value));
+        var attempts = recorder.Of("fail");
+        Assert.Equal(Enumerable.Repeat("order 42 ✓", MaxDequeueCount), attempts.Select(call => call.Value));
+        // host.json visibilityTimeout (1 s here) spaces the attempts.
+        Assert.All(attempts.Zip(attempts.Skip(1)), pair => Assert.True((pair.Second.At - pair.First.At).TotalSeconds >= 0.9, "retried before visibilityTimeout"));
         Assert.Empty((await raw.GetQueueClient(FailingQueue).PeekMessagesAsync(32)).Value);
         Assert.Contains(host.Logs.Lines, line => line.Contains("moved to " + FailingQueue + "-poison", StringComparison.Ordinal));
     }

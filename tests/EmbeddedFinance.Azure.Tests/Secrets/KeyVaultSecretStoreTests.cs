@@ -6,7 +6,7 @@ using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace EmbeddedFinance.Core.Tests.Secrets;
+namespace EmbeddedFinance.Azure.Tests.Secrets;
 
 /// <summary>Key Vault has no local emulator: the adapter is tested against the SDK's mockable client.</summary>
 public sealed class KeyVaultSecretStoreTests

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using EmbeddedFinance.LocalHost;
+using EmbeddedFinance.LocalHost.Azurite;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace EmbeddedFinance.Benchmarks;
+
+/// <summary>An in-memory Azurite on free ports and the development host on 127.0.0.1, as a developer would run them.</summary>
+public sealed class BenchmarkEnvironment : IAsyncDisposable
+{
+    private readonly AzuriteProcess azurite;
+    private readonly WebApplication host;
+
+    private BenchmarkEnvironment(AzuriteProcess azurite, WebApplication host, Uri api)
+    {
+        this.azurite = azurite;
+        this.host = host;
+        Api = api;
+    }
+
+    public Uri Api { get; }
+    public string ConnectionString => azurite.Endpoints.ConnectionString;
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<BenchmarkEnvironment> StartAsync()
+    {
+        var azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(FreePort(), FreePort(), FreePort()), dataDirectory: null);
+        var host = DevelopmentHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
+                ["Storage:Prefix"] = "bench",
+            });
+            // Request logging at Information is part of the product's cost, but the console is not.
+            builder.Logging.ClearProviders();
+        });
+        await host.StartAsync();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BenchmarkEnvironment(azurite, host, new Uri(address.TrimEnd('/') + "/api/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        await host.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,17 @@
+using EmbeddedFinance.Benchmarks;
+
+// dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens [clients] [seconds]
+var name = args.FirstOrDefault() ?? "tokens";
+var clients = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
+var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+
+switch (name)
+{
+    case "tokens":
+        await TokenizationBenchmark.RunAsync(clients, TimeSpan.FromSeconds(seconds));
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens");
+        return 2;
+}
+return 0;
