@@ -14,7 +14,7 @@ public sealed class IdempotencyRecords(DataKeys dataKeys, TimeProvider clock, IO
 {
     public const string Kind = "idem";
 
-    public static string RowKey(string key) => StateTable.RowKey(Kind, Sha256.Hex(key));
+    public static string RowKey(string key) => StateTable.RowKey(Kind, Digest.Sha256(key));
 
     public IdempotencyEntity NewInFlight(string scope, string key, string fingerprint)
     {

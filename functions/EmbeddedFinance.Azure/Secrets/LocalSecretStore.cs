@@ -67,5 +67,5 @@ public sealed class LocalSecretStore(TableServiceClient service, IOptions<Storag
     private static byte[] AssociatedData(string name, string version) => Encoding.UTF8.GetBytes($"{name}|{version}");
 
     // Any configured string becomes a 256-bit key; the configured value is already a secret of its own.
-    private static byte[] Sha256Key(string configured) => Convert.FromHexString(Sha256.Hex(configured));
+    private static byte[] Sha256Key(string configured) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(configured));
 }

@@ -8,5 +8,5 @@ namespace EmbeddedFinance.Core.Access;
 /// </summary>
 public static class ApiKeyHash
 {
-    public static string Of(string plaintextKey) => Sha256.Hex(plaintextKey);
+    public static string Of(string plaintextKey) => Digest.Sha256(plaintextKey);
 }

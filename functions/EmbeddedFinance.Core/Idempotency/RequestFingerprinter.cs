@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Secrets;
 
 namespace EmbeddedFinance.Core.Idempotency;
@@ -18,8 +17,7 @@ public sealed class RequestFingerprinter(ISecretStore secrets)
         var secret = await secrets.GetAsync(SecretNames.RequestFingerprintKey, cancellationToken)
             ?? throw new InvalidOperationException($"The secret '{SecretNames.RequestFingerprintKey}' is not in the secret store.");
         var canonical = Without(body, excludedMembers)?.ToJsonString() ?? "";
-        var mac = HMACSHA256.HashData(Convert.FromBase64String(secret.Value.Reveal()), Encoding.UTF8.GetBytes($"{method.ToUpperInvariant()} {path}\n{canonical}"));
-        return Convert.ToHexStringLower(mac);
+        return Digest.HmacSha256(Convert.FromBase64String(secret.Value.Reveal()), $"{method.ToUpperInvariant()} {path}\n{canonical}");
     }
 
     /// <summary>A copy of the body without the members at these dotted paths (e.g. <c>card.cvc</c>).</summary>

@@ -34,7 +34,7 @@ public sealed class AuthenticatorTests
     {
         await Create().AuthenticateAsync("Bearer " + MerchantKey, CancellationToken.None);
 
-        directory.Verify(d => d.FindByHashAsync(It.Is<string>(hash => hash != MerchantKey && hash.Length == 64), It.IsAny<CancellationToken>()));
+        directory.Verify(d => d.FindByHashAsync(It.Is<string>(hash => hash != MerchantKey && hash.Length == 43), It.IsAny<CancellationToken>()));
     }
 
     [Fact]
