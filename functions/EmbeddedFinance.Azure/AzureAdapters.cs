@@ -1,17 +1,21 @@
 using Azure.Security.KeyVault.Secrets;
 using EmbeddedFinance.Azure.Access;
+using EmbeddedFinance.Azure.Accounts;
 using EmbeddedFinance.Azure.Audit;
 using EmbeddedFinance.Azure.Health;
 using EmbeddedFinance.Azure.Idempotency;
 using EmbeddedFinance.Azure.Merchants;
+using EmbeddedFinance.Azure.Payments;
 using EmbeddedFinance.Azure.Secrets;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Azure.Vault;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +42,8 @@ public static class AzureAdapters
         services.AddSingleton<IMerchantStore, TableMerchantStore>();
         services.AddSingleton<IApiKeyDirectory, TableApiKeyDirectory>();
         services.AddSingleton<ITokenStore, TableTokenStore>();
+        services.AddSingleton<IAccountStore, TableAccountStore>();
+        services.AddSingleton<IPaymentStore, TablePaymentStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
 

@@ -1,6 +1,8 @@
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,11 @@ public static class CoreServices
         services.AddSingleton<TokenizeCard>();
         services.AddSingleton<GetToken>();
         services.AddSingleton<CardAuthorizationReader>();
+        services.AddSingleton<AccountCommands>();
+        services.TryAddSingleton<IAcquirer, SandboxAcquirer>();
+        services.AddSingleton<CreatePayment>();
+        services.AddSingleton<PaymentTransitions>();
+        services.AddSingleton<PaymentQueries>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Idempotency;
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 
 namespace EmbeddedFinance.Azure.Storage;
@@ -16,6 +17,7 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
     private readonly List<TableTransactionAction> actions = [];
     private IdempotencyLease? lease;
     private int leaseIndex = -1;
+    private readonly HashSet<int> guarded = [];
 
     public string PartitionKey { get; } = partitionKey;
 
@@ -26,9 +28,11 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         return this;
     }
 
+    /// <summary>Replaces the row only if it still has the ETag it was read with.</summary>
     public StateBatch Replace(ITableEntity entity)
     {
         Require(entity);
+        guarded.Add(actions.Count);
         actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
         return this;
     }
@@ -56,6 +60,10 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex == leaseIndex && leaseIndex >= 0 && failed.Status == (int)HttpStatusCode.PreconditionFailed)
         {
             throw new IdempotencyLeaseLostException("The idempotency record changed while the request ran; nothing was written.", failed);
+        }
+        catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex is { } index && guarded.Contains(index) && failed.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            throw new ConcurrencyConflictException("A row changed since it was read; nothing was written.", failed);
         }
         lease?.MarkCommitted();
     }

@@ -1,5 +1,7 @@
 using EmbeddedFinance.Core.Common;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Core.Idempotency;
 
@@ -7,7 +9,7 @@ namespace EmbeddedFinance.Core.Idempotency;
 /// Runs a request at most once per (scope, key): replays a completed response, refuses a different request
 /// (422) or a concurrent one (409), records the outcome, and frees the key when the request fails unexpectedly.
 /// </summary>
-public sealed class IdempotencyGuard(IIdempotencyStore store, ILogger<IdempotencyGuard> logger)
+public sealed class IdempotencyGuard(IIdempotencyStore store, IOptions<IdempotencyOptions> options, ILogger<IdempotencyGuard> logger)
 {
     public async Task<IdempotentOutcome> ExecuteAsync(
         string scope,
@@ -17,7 +19,7 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, ILogger<Idempotenc
         Func<ApiError, StoredResponse> renderError,
         CancellationToken cancellationToken)
     {
-        var begin = await store.BeginAsync(scope, key, fingerprint, cancellationToken);
+        var begin = await BeginOrWaitAsync(scope, key, fingerprint, cancellationToken);
         switch (begin)
         {
             case IdempotencyBegin.Replay replay:
@@ -67,6 +69,21 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, ILogger<Idempotenc
             throw;
         }
         return new IdempotentOutcome(response, Replayed: false);
+    }
+
+    /// <summary>Begins; while the key is in flight, polls until it completes or the wait runs out.</summary>
+    private async Task<IdempotencyBegin> BeginOrWaitAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(25);
+        while (true)
+        {
+            var begin = await store.BeginAsync(scope, key, fingerprint, cancellationToken);
+            if (begin is not IdempotencyBegin.InFlight || waited.Elapsed + pause > options.Value.InFlightWait) return begin;
+            // Real time, not the injected clock: this paces storage polls, it is not a business deadline.
+            await Task.Delay(pause, cancellationToken);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 250));
+        }
     }
 
     private async Task ReleaseQuietlyAsync(IdempotencyLease lease)

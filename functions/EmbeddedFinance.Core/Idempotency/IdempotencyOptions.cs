@@ -16,4 +16,11 @@ public sealed class IdempotencyOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan InFlightTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a duplicate waits for the first request with its key to finish, so that it can get the same
+    /// response instead of a 409; after this it answers 409 <c>idempotency_request_in_flight</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -11,7 +11,7 @@ public sealed class IdempotencyGuardTests
     private readonly IdempotencyLease lease = new("platform", "k", "fp", "etag", DateTimeOffset.UtcNow);
     private static readonly StoredResponse Created = new(201, StoredResponse.Json, "{\"id\":\"mer_1\"}");
 
-    private IdempotencyGuard Guard => new(store.Object, NullLogger<IdempotencyGuard>.Instance);
+    private IdempotencyGuard Guard => new(store.Object, Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions { InFlightWait = TimeSpan.Zero }), NullLogger<IdempotencyGuard>.Instance);
 
     private static StoredResponse Render(ApiError error) => new(error.Status, StoredResponse.Problem, error.Code);
 
@@ -20,6 +20,21 @@ public sealed class IdempotencyGuardTests
 
     private Task<IdempotentOutcome> Run(Func<IdempotencyLease, Task<Result<StoredResponse>>> operation) =>
         Guard.ExecuteAsync("platform", "k", "fp", operation, Render, CancellationToken.None);
+
+    [Fact]
+    public async Task A_duplicate_arriving_while_the_first_runs_waits_and_gets_the_first_response()
+    {
+        store.SetupSequence(s => s.BeginAsync("platform", "k", "fp", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IdempotencyBegin.InFlight())
+            .ReturnsAsync(new IdempotencyBegin.InFlight())
+            .ReturnsAsync(new IdempotencyBegin.Replay(Created));
+        var waiting = new IdempotencyGuard(store.Object, Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions { InFlightWait = TimeSpan.FromSeconds(5) }), NullLogger<IdempotencyGuard>.Instance);
+
+        var outcome = await waiting.ExecuteAsync("platform", "k", "fp", _ => throw new InvalidOperationException("must not run"), Render, CancellationToken.None);
+
+        Assert.True(outcome.Replayed);
+        Assert.Equal(Created, outcome.Response);
+    }
 
     [Fact]
     public async Task A_completed_key_replays_without_running_the_operation()

@@ -23,7 +23,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     private readonly FailureInjection failures = new();
     private TestHost host = null!;
 
-    public async Task InitializeAsync() => host = await TestHost.StartAsync(services: services =>
+    public async Task InitializeAsync() => host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:01" }, services =>
     {
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(failures);

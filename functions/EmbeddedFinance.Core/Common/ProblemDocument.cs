@@ -1,7 +1,4 @@
-using EmbeddedFinance.Core.Common;
-using Microsoft.AspNetCore.WebUtilities;
-
-namespace EmbeddedFinance.Functions.Http;
+namespace EmbeddedFinance.Core.Common;
 
 /// <summary>Renders an <see cref="ApiError"/> as an RFC 9457 problem document.</summary>
 public static class ProblemDocument
@@ -13,7 +10,7 @@ public static class ProblemDocument
         var document = new Dictionary<string, object?>
         {
             ["type"] = TypeBase + error.Code,
-            ["title"] = ReasonPhrases.GetReasonPhrase(error.Status),
+            ["title"] = Title(error.Status),
             ["status"] = error.Status,
             ["detail"] = error.Detail,
             ["code"] = error.Code,
@@ -23,4 +20,21 @@ public static class ProblemDocument
         document["request_id"] = requestId;
         return new StoredResponse(error.Status, StoredResponse.Problem, ApiJson.Serialize(document));
     }
+
+    private static string Title(int status) => status switch
+    {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        499 => "Client Closed Request",
+        503 => "Service Unavailable",
+        _ => status >= 500 ? "Internal Server Error" : "Error",
+    };
 }

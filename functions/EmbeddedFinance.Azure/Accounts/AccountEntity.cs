@@ -1,0 +1,21 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace EmbeddedFinance.Azure.Accounts;
+
+public sealed class AccountEntity : ITableEntity
+{
+    public const string Kind = "account";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string DisplayName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Country { get; set; } = "";
+    public string DefaultCurrency { get; set; } = "";
+    public string Mode { get; set; } = "";
+    public DateTimeOffset Created { get; set; }
+}

@@ -1,0 +1,36 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace EmbeddedFinance.Azure.Payments;
+
+/// <summary>A payment (<c>payment|pay_…</c>) with a snapshot of its tokenized card; splits and metadata as JSON.</summary>
+public sealed class PaymentEntity : ITableEntity
+{
+    public const string Kind = "payment";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Mode { get; set; } = "";
+    public long Amount { get; set; }
+    public string Currency { get; set; } = "";
+    public string Status { get; set; } = "";
+    public bool CaptureOnCreate { get; set; }
+    public long AmountCaptured { get; set; }
+    public long AmountRefunded { get; set; }
+    public long ApplicationFeeAmount { get; set; }
+    public string SplitsJson { get; set; } = "[]";
+    public string CardToken { get; set; } = "";
+    public string CardBrand { get; set; } = "";
+    public string CardLast4 { get; set; } = "";
+    public int CardExpMonth { get; set; }
+    public int CardExpYear { get; set; }
+    public string CardFingerprint { get; set; } = "";
+    public string? Description { get; set; }
+    public string MetadataJson { get; set; } = "{}";
+    public string? FailureCode { get; set; }
+    public string? FailureMessage { get; set; }
+    public DateTimeOffset Created { get; set; }
+}

@@ -1,0 +1,36 @@
+using EmbeddedFinance.Azure.Events;
+using EmbeddedFinance.Azure.Ledger;
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Payments;
+
+namespace EmbeddedFinance.Azure.Payments;
+
+/// <summary>Payments in their merchant scope's partition; every change is one batch with all it implies.</summary>
+public sealed class TablePaymentStore(StateTable table, StateBatches batches) : IPaymentStore
+{
+    public Task CreateAsync(PaymentChange change, CancellationToken cancellationToken) =>
+        SubmitAsync(change, batch => batch.Add(PaymentRows.ToEntity(change.Payment)), cancellationToken);
+
+    public Task UpdateAsync(PaymentChange change, CancellationToken cancellationToken) =>
+        SubmitAsync(change, batch => batch.Replace(PaymentRows.ToEntity(change.Payment)), cancellationToken);
+
+    public async Task<Payment?> GetAsync(string scope, string paymentId, CancellationToken cancellationToken)
+    {
+        var found = await table.Client.GetEntityIfExistsAsync<PaymentEntity>(scope, StateTable.RowKey(PaymentEntity.Kind, paymentId), cancellationToken: cancellationToken);
+        return found.HasValue ? PaymentRows.ToPayment(found.Value!) : null;
+    }
+
+    public Task<Page<Payment>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>
+        CursorPages.ReadAsync<PaymentEntity, Payment>(table.Client, scope, PaymentEntity.Kind, page, PaymentRows.ToPayment, cancellationToken);
+
+    private async Task SubmitAsync(PaymentChange change, Action<StateBatch> writePayment, CancellationToken cancellationToken)
+    {
+        var batch = batches.For(change.Payment.Scope);
+        writePayment(batch);
+        batch.AddLedger(change.Ledger).AddEvent(change.Event);
+        if (change.Refund is not null) batch.Add(PaymentRows.ToEntity(change.Refund, change.Payment.Scope));
+        await batch.CompleteAsync(change.Completion, cancellationToken);
+        await batch.SubmitAsync(cancellationToken);
+    }
+}

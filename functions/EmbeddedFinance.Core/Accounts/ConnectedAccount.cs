@@ -1,0 +1,15 @@
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Money;
+
+namespace EmbeddedFinance.Core.Accounts;
+
+/// <summary>A seller or driver of a merchant, who receives splits of payments and is paid out.</summary>
+public sealed record ConnectedAccount(
+    string Id,
+    string Scope,
+    string DisplayName,
+    string Email,
+    Country Country,
+    Currency DefaultCurrency,
+    Mode Mode,
+    DateTimeOffset Created);

@@ -1,0 +1,14 @@
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+
+namespace EmbeddedFinance.Core.Accounts;
+
+public interface IAccountStore
+{
+    Task CreateAsync(ConnectedAccount account, PlatformEvent created, IdempotencyCompletion? completion, CancellationToken cancellationToken);
+
+    Task<ConnectedAccount?> GetAsync(string scope, string accountId, CancellationToken cancellationToken);
+
+    Task<Page<ConnectedAccount>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken);
+}

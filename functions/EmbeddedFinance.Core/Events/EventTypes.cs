@@ -1,0 +1,14 @@
+namespace EmbeddedFinance.Core.Events;
+
+/// <summary>The event types of API.md.</summary>
+public static class EventTypes
+{
+    public const string PaymentSucceeded = "payment.succeeded";
+    public const string PaymentFailed = "payment.failed";
+    public const string PaymentRequiresCapture = "payment.requires_capture";
+    public const string PaymentCaptured = "payment.captured";
+    public const string PaymentCanceled = "payment.canceled";
+    public const string PaymentRefunded = "payment.refunded";
+    public const string PaymentSettled = "payment.settled";
+    public const string AccountCreated = "account.created";
+}

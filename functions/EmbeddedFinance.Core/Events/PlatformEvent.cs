@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmbeddedFinance.Core.Common;
+
+namespace EmbeddedFinance.Core.Events;
+
+/// <summary>
+/// A committed state change, as merchants receive it: written in the same batch as the change (its outbox row
+/// with it), so every change yields exactly one event. The payload is the object exactly as GET returns it.
+/// </summary>
+public sealed record PlatformEvent(string Id, string Type, string Scope, Mode Mode, DateTimeOffset Created, string ObjectJson)
+{
+    public const string ApiVersion = "v1";
+
+    public static PlatformEvent Of<T>(string type, string scope, Mode mode, T dataObject, TimeProvider clock) =>
+        new(PrefixedId.New("evt", clock), type, scope, mode, clock.GetUtcNow(), ApiJson.Serialize(dataObject));
+
+    /// <summary>The event document: <c>{id, object:"event", type, created, livemode, api_version, data:{object}}</c>.</summary>
+    public string ToJson() => new JsonObject
+    {
+        ["id"] = Id,
+        ["object"] = "event",
+        ["type"] = Type,
+        ["created"] = Created.ToUnixTimeSeconds(),
+        ["livemode"] = Mode == Mode.Live,
+        ["api_version"] = ApiVersion,
+        ["data"] = new JsonObject { ["object"] = JsonNode.Parse(ObjectJson) },
+    }.ToJsonString(ApiJson.Options);
+
+    public override string ToString() => $"{nameof(PlatformEvent)} {{ {Id} {Type} }}";
+}

@@ -1,0 +1,18 @@
+namespace EmbeddedFinance.Core.Ledger;
+
+/// <summary>The ledger accounts of one merchant scope, per currency.</summary>
+public static class LedgerAccounts
+{
+    /// <summary>Money the acquirer owes the platform for captured payments; debited on capture, credited on refund.</summary>
+    public const string Clearing = "clearing";
+
+    /// <summary>The merchant's own fee income.</summary>
+    public const string Fee = "fee";
+
+    /// <summary>The merchant itself, when a payment has no splits.</summary>
+    public const string Merchant = "merchant";
+
+    public static string Pending(string owner) => $"{owner}:pending";
+    public static string Available(string owner) => $"{owner}:available";
+    public static string InTransit(string owner) => $"{owner}:in_transit";
+}

@@ -1,0 +1,20 @@
+using EmbeddedFinance.Core.Common;
+
+namespace EmbeddedFinance.Core.Payments;
+
+/// <summary>The body of capture and refund: an optional amount (default: all that is left).</summary>
+public sealed record AmountRequest(long? Amount)
+{
+    public Result<AmountRequest> Validate()
+    {
+        if (Amount is null) return this;
+        var amount = Money.Money.ParseAmount(Amount, "amount");
+        return amount.IsSuccess ? this : amount.Error!;
+    }
+}
+
+/// <summary>The body of cancel: nothing.</summary>
+public sealed record EmptyRequest
+{
+    public Result<EmptyRequest> Validate() => this;
+}

@@ -1,0 +1,68 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Vault;
+using Microsoft.Extensions.Logging;
+
+namespace EmbeddedFinance.Core.Payments;
+
+/// <summary>
+/// Authorizes a tokenized card with the acquirer and records the payment — approved or declined — in one batch
+/// with its ledger postings (when captured), its event and its idempotency record.
+/// </summary>
+public sealed class CreatePayment(
+    IPaymentStore payments,
+    IAccountStore accounts,
+    CardAuthorizationReader cards,
+    IAcquirer acquirer,
+    TimeProvider clock,
+    ILogger<CreatePayment> logger)
+{
+    public async Task<Result<StoredResponse>> HandleAsync(Caller.Merchant caller, string requestId, CreatePaymentCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
+    {
+        if (caller.Mode == Mode.Live) return Errors.Forbidden("Live payments are not enabled on this platform yet; use a test key.");
+        var card = await cards.OpenAsync(caller.Scope, command.TokenId, "payment_method", cancellationToken);
+        if (!card.IsSuccess) return card.Error!;
+        for (var i = 0; i < command.Splits.Count; i++)
+        {
+            if (await accounts.GetAsync(caller.Scope, command.Splits[i].Account, cancellationToken) is null)
+            {
+                return Errors.ResourceMissing("account", $"splits[{i}].account");
+            }
+        }
+
+        var decision = await acquirer.AuthorizeAsync(card.Value!, command.Amount, cancellationToken);
+        var authorized = new Payment(
+            PrefixedId.New("pay", clock), caller.Scope, caller.Mode, command.Amount.Amount, command.Amount.Currency, PaymentStatus.RequiresCapture,
+            command.Capture, 0, 0, command.ApplicationFeeAmount, command.Splits, card.Value!.Token, command.Description, command.Metadata,
+            null, null, clock.GetUtcNow());
+
+        var (payment, ledger, eventType, response) = decision switch
+        {
+            AcquirerDecision.Declined declined => Declined(authorized, declined, requestId),
+            _ when command.Capture => Captured(authorized.Capture(null).Value!),
+            _ => (authorized, null, EventTypes.PaymentRequiresCapture, StoredResponse.Of(201, PaymentView.From(authorized))),
+        };
+        var created = PlatformEvent.Of(eventType, caller.Scope, caller.Mode, PaymentView.From(payment), clock);
+        await payments.CreateAsync(new PaymentChange(payment, ledger, null, created, lease?.Complete(response)), cancellationToken);
+
+        logger.LogInformation("Payment {PaymentId} {Status} for {Amount} (event {EventId})", payment.Id, payment.Status.ApiName(), command.Amount, created.Id);
+        return response;
+    }
+
+    private (Payment, LedgerTransaction?, string, StoredResponse) Captured(Payment captured) => (
+        captured,
+        LedgerTransaction.Create(captured.Scope, captured.Currency, "payment.capture", captured.Id, PaymentPostings.ForCapture(captured), clock),
+        EventTypes.PaymentSucceeded,
+        StoredResponse.Of(201, PaymentView.From(captured)));
+
+    private static (Payment, LedgerTransaction?, string, StoredResponse) Declined(Payment authorized, AcquirerDecision.Declined declined, string requestId)
+    {
+        var failed = authorized with { Status = PaymentStatus.Failed, FailureCode = declined.Code, FailureMessage = declined.Message };
+        var problem = new ApiError(402, declined.Code, declined.Message, "payment_method") { Extensions = new Dictionary<string, string> { ["payment"] = failed.Id } };
+        return (failed, null, EventTypes.PaymentFailed, ProblemDocument.Render(problem, requestId));
+    }
+}

@@ -1,0 +1,26 @@
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
+
+namespace EmbeddedFinance.Core.Payments;
+
+/// <summary>A payment change and everything it implies, committed as one atomic batch.</summary>
+public sealed record PaymentChange(
+    Payment Payment,
+    LedgerTransaction? Ledger,
+    Refund? Refund,
+    PlatformEvent Event,
+    IdempotencyCompletion? Completion);
+
+public interface IPaymentStore
+{
+    Task CreateAsync(PaymentChange change, CancellationToken cancellationToken);
+
+    /// <exception cref="ConcurrencyConflictException">The payment changed since it was read.</exception>
+    Task UpdateAsync(PaymentChange change, CancellationToken cancellationToken);
+
+    Task<Payment?> GetAsync(string scope, string paymentId, CancellationToken cancellationToken);
+
+    Task<Page<Payment>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken);
+}

@@ -1,0 +1,74 @@
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Money;
+using EmbeddedFinance.Core.Vault;
+
+namespace EmbeddedFinance.Core.Payments;
+
+/// <summary>
+/// A card payment and its state machine: requires_capture → succeeded | canceled; succeeded → partial and full
+/// refunds; failed is final. Transitions return a new value or an expected error, never throw.
+/// </summary>
+public sealed record Payment(
+    string Id,
+    string Scope,
+    Mode Mode,
+    long Amount,
+    Currency Currency,
+    PaymentStatus Status,
+    bool CaptureOnCreate,
+    long AmountCaptured,
+    long AmountRefunded,
+    long ApplicationFeeAmount,
+    IReadOnlyList<Split> Splits,
+    CardToken Card,
+    string? Description,
+    IReadOnlyDictionary<string, string> Metadata,
+    string? FailureCode,
+    string? FailureMessage,
+    DateTimeOffset Created)
+{
+    /// <summary>The store's concurrency token for this version of the payment.</summary>
+    public string? Version { get; init; }
+
+    public long Refundable => AmountCaptured - AmountRefunded;
+
+    public Result<Payment> Capture(long? amount)
+    {
+        if (Status != PaymentStatus.RequiresCapture) return Errors.StateInvalid($"A payment can be captured only while it requires capture; this one is {Status.ApiName()}.");
+        var captured = amount ?? Amount;
+        if (captured < 1 || captured > Amount)
+        {
+            return new ApiError(400, "amount_invalid", $"The capture amount must be from 1 to the authorized {Amount}.", "amount");
+        }
+        return this with { Status = PaymentStatus.Succeeded, AmountCaptured = captured };
+    }
+
+    public Result<Payment> Cancel() => Status == PaymentStatus.RequiresCapture
+        ? this with { Status = PaymentStatus.Canceled }
+        : Errors.StateInvalid($"Only a payment that requires capture can be canceled; this one is {Status.ApiName()}.");
+
+    public Result<(Payment Payment, long Refunded)> Refund(long? amount)
+    {
+        if (Status != PaymentStatus.Succeeded) return Errors.StateInvalid($"Only a succeeded payment can be refunded; this one is {Status.ApiName()}.");
+        if (Refundable == 0) return Errors.StateInvalid("This payment has been refunded in full.");
+        var refunded = amount ?? Refundable;
+        if (refunded < 1 || refunded > Refundable)
+        {
+            return new ApiError(400, "amount_invalid", $"The refund amount must be from 1 to what remains refundable, {Refundable}.", "amount");
+        }
+        return (this with { AmountRefunded = AmountRefunded + refunded }, refunded);
+    }
+
+    /// <summary>
+    /// Who receives the captured money, in proportion to the original split: each split account, the fee account,
+    /// or the merchant itself for what has no split. Partial captures and refunds keep those proportions.
+    /// </summary>
+    public IReadOnlyList<(string Party, long Weight)> Beneficiaries()
+    {
+        var parties = new List<(string, long)> { (LedgerAccounts.Fee, ApplicationFeeAmount) };
+        if (Splits.Count == 0) parties.Add((LedgerAccounts.Merchant, Amount - ApplicationFeeAmount));
+        parties.AddRange(Splits.Select(split => (split.Account, split.Amount)));
+        return parties;
+    }
+}

@@ -1,0 +1,9 @@
+namespace EmbeddedFinance.Core.Payments;
+
+public enum PaymentStatus
+{
+    RequiresCapture,
+    Succeeded,
+    Failed,
+    Canceled,
+}

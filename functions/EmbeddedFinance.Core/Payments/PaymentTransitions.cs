@@ -1,0 +1,71 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
+
+namespace EmbeddedFinance.Core.Payments;
+
+/// <summary>
+/// Capture, cancel and refund. Each reads the payment, decides, and commits the change with its postings, event
+/// and idempotency record in one ETag-guarded batch; if the payment changed meanwhile, it reads and decides
+/// again, so of two racing requests (capture vs cancel, refunds beyond the amount) exactly one can win.
+/// </summary>
+public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    private sealed record Outcome(Payment Payment, LedgerTransaction? Ledger, Refund? Refund, string EventType, StoredResponse Response);
+
+    public Task<Result<StoredResponse>> CaptureAsync(Caller.Merchant caller, string paymentId, long? amount, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, paymentId, lease, payment =>
+        {
+            var captured = payment.Capture(amount);
+            if (!captured.IsSuccess) return captured.Error!;
+            var after = captured.Value!;
+            var ledger = LedgerTransaction.Create(after.Scope, after.Currency, "payment.capture", after.Id, PaymentPostings.ForCapture(after), clock);
+            return new Outcome(after, ledger, null, EventTypes.PaymentCaptured, StoredResponse.Of(200, PaymentView.From(after)));
+        }, cancellationToken);
+
+    public Task<Result<StoredResponse>> CancelAsync(Caller.Merchant caller, string paymentId, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, paymentId, lease, payment =>
+        {
+            var canceled = payment.Cancel();
+            if (!canceled.IsSuccess) return canceled.Error!;
+            return new Outcome(canceled.Value!, null, null, EventTypes.PaymentCanceled, StoredResponse.Of(200, PaymentView.From(canceled.Value!)));
+        }, cancellationToken);
+
+    public Task<Result<StoredResponse>> RefundAsync(Caller.Merchant caller, string paymentId, long? amount, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, paymentId, lease, payment =>
+        {
+            var refunded = payment.Refund(amount);
+            if (!refunded.IsSuccess) return refunded.Error!;
+            var (after, refundAmount) = refunded.Value;
+            var refund = new Refund(PrefixedId.New("re", clock), payment.Id, refundAmount, payment.Currency, payment.Mode, clock.GetUtcNow());
+            var ledger = LedgerTransaction.Create(after.Scope, after.Currency, "payment.refund", refund.Id, PaymentPostings.ForRefund(payment, after), clock);
+            return new Outcome(after, ledger, refund, EventTypes.PaymentRefunded, StoredResponse.Of(201, RefundView.From(refund)));
+        }, cancellationToken);
+
+    private async Task<Result<StoredResponse>> ChangeAsync(
+        Caller.Merchant caller, string paymentId, IdempotencyLease? lease, Func<Payment, Result<Outcome>> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var payment = PrefixedId.IsWellFormed(paymentId, "pay") ? await store.GetAsync(caller.Scope, paymentId, cancellationToken) : null;
+            if (payment is null) return Errors.ResourceMissing("payment");
+            var decided = decide(payment);
+            if (!decided.IsSuccess) return decided.Error!;
+            var outcome = decided.Value!;
+            var changed = PlatformEvent.Of(outcome.EventType, caller.Scope, caller.Mode, PaymentView.From(outcome.Payment), clock);
+            try
+            {
+                await store.UpdateAsync(new PaymentChange(outcome.Payment, outcome.Ledger, outcome.Refund, changed, lease?.Complete(outcome.Response)), cancellationToken);
+                return outcome.Response;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Someone else changed the payment first: decide again on what it is now.
+            }
+        }
+    }
+}

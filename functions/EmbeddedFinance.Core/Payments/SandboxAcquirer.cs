@@ -1,0 +1,19 @@
+using EmbeddedFinance.Core.Vault;
+
+namespace EmbeddedFinance.Core.Payments;
+
+/// <summary>The sandbox of API.md: the card number decides the outcome. Test mode only.</summary>
+public sealed class SandboxAcquirer : IAcquirer
+{
+    public Task<AcquirerDecision> AuthorizeAsync(AuthorizableCard card, Money.Money amount, CancellationToken cancellationToken)
+    {
+        AcquirerDecision decision = card.Number.Reveal() switch
+        {
+            "4000000000000002" => new AcquirerDecision.Declined("card_declined", "The card was declined."),
+            "4000000000009995" => new AcquirerDecision.Declined("insufficient_funds", "The card has insufficient funds."),
+            "4000000000000069" => new AcquirerDecision.Declined("expired_card", "The card has expired."),
+            _ => new AcquirerDecision.Approved("sandbox_" + card.Token.Last4),
+        };
+        return Task.FromResult(decision);
+    }
+}

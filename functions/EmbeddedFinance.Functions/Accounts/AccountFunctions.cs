@@ -1,0 +1,33 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EmbeddedFinance.Functions.Accounts;
+
+public sealed class AccountFunctions(ApiPipeline api, AccountCommands accounts)
+{
+    private static readonly ApiRoute Create = new("accounts.create", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Retrieve = new("accounts.retrieve", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute List = new("accounts.list", AccessPolicy.SecretKeyOnly);
+
+    [Function("CreateAccount")]
+    public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/accounts")] HttpRequest request) =>
+        api.WriteAsync<CreateAccountRequest, CreateAccountCommand>(request, Create,
+            body => body.Validate(),
+            (call, command, lease) => accounts.CreateAsync(call.Merchant, command, lease, CancellationToken.None));
+
+    [Function("GetAccount")]
+    public Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/accounts/{id}")] HttpRequest request, string id) =>
+        api.ReadAsync(request, Retrieve, call => accounts.GetAsync(call.Merchant, id, request.HttpContext.RequestAborted));
+
+    [Function("ListAccounts")]
+    public Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/accounts")] HttpRequest request) =>
+        api.ReadAsync(request, List, async call =>
+        {
+            var page = ListQuery.Parse(request, "acct");
+            return page.IsSuccess ? await accounts.ListAsync(call.Merchant, page.Value!, request.HttpContext.RequestAborted) : page.Error!;
+        });
+}

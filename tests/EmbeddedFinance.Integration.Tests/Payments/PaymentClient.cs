@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+
+namespace EmbeddedFinance.Integration.Tests.Payments;
+
+/// <summary>A merchant's view of the API in payment tests: tokens, accounts, payments, over the real socket.</summary>
+public sealed class PaymentClient(TestHost host, CreatedMerchant merchant)
+{
+    public CreatedMerchant Merchant => merchant;
+
+    public async Task<string> TokenAsync(string number = "4242424242424242")
+    {
+        var body = await ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.PublishableKey, Vault.SandboxCards.Card(number)), HttpStatusCode.Created);
+        return body.GetProperty("id").GetString()!;
+    }
+
+    public async Task<string> AccountAsync(string name = "Driver")
+    {
+        var body = await ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/accounts", merchant.SecretKey,
+            new { display_name = name, email = "driver@example.com", country = "US", default_currency = "usd" }), HttpStatusCode.Created);
+        return body.GetProperty("id").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> CreateAsync(object body, string? idempotencyKey = null) =>
+        host.SendAsync(HttpMethod.Post, "v1/payments", merchant.SecretKey, body, idempotencyKey ?? Guid.NewGuid().ToString());
+
+    public async Task<JsonElement> PayAsync(string token, long amount = 10_000, bool capture = true, long fee = 0, object[]? splits = null) =>
+        await ExpectAsync(await CreateAsync(new { amount, currency = "usd", payment_method = token, capture, application_fee_amount = fee, splits }), HttpStatusCode.Created);
+
+    public Task<HttpResponseMessage> PostAsync(string path, object? body = null, string? idempotencyKey = null) =>
+        host.SendAsync(HttpMethod.Post, path, merchant.SecretKey, body ?? new { }, idempotencyKey);
+
+    public Task<HttpResponseMessage> GetAsync(string path) => host.SendAsync(HttpMethod.Get, path, merchant.SecretKey);
+
+    public static async Task<JsonElement> ExpectAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+}
