@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Core;
+using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.LocalHost;
 using EmbeddedFinance.LocalHost.Azurite;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,20 +16,23 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     private readonly AzuriteProcess azurite;
     private readonly WebApplication host;
 
-    private BenchmarkEnvironment(AzuriteProcess azurite, WebApplication host, Uri api)
+    private BenchmarkEnvironment(AzuriteProcess azurite, WebApplication host, Uri api, StorageCallCounter counter)
     {
+        StorageCalls = counter;
         this.azurite = azurite;
         this.host = host;
         Api = api;
     }
 
     public Uri Api { get; }
+    public StorageCallCounter StorageCalls { get; } = new();
     public string ConnectionString => azurite.Endpoints.ConnectionString;
     public IServiceProvider Services => host.Services;
 
     public static async Task<BenchmarkEnvironment> StartAsync()
     {
         var azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(FreePort(), FreePort(), FreePort()), dataDirectory: null);
+        var counter = new StorageCallCounter();
         var host = DevelopmentHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,10 +42,15 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
             });
             // Request logging at Information is part of the product's cost, but the console is not.
             builder.Logging.ClearProviders();
+        }, overrideServices: services =>
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+            services.AddSingleton(provider => StorageClients.Tables(provider.GetRequiredService<IConfiguration>(), options));
         });
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchmarkEnvironment(azurite, host, new Uri(address.TrimEnd('/') + "/api/"));
+        return new BenchmarkEnvironment(azurite, host, new Uri(address.TrimEnd('/') + "/api/"), counter);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,6 @@
 using EmbeddedFinance.Benchmarks;
 
-// dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens [clients] [seconds]
+// dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens|payments [clients] [seconds]
 var name = args.FirstOrDefault() ?? "tokens";
 var clients = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
 var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
@@ -10,8 +10,11 @@ switch (name)
     case "tokens":
         await TokenizationBenchmark.RunAsync(clients, TimeSpan.FromSeconds(seconds));
         break;
+    case "payments":
+        await PaymentBenchmark.RunAsync(clients, TimeSpan.FromSeconds(seconds));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments");
         return 2;
 }
 return 0;

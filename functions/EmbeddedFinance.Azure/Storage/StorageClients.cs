@@ -14,10 +14,11 @@ public static class StorageClients
 {
     public const string Setting = "AzureWebJobsStorage";
 
-    public static TableServiceClient Tables(IConfiguration configuration) =>
+    /// <param name="options">Client options (benchmarks add a counting policy); defaults otherwise.</param>
+    public static TableServiceClient Tables(IConfiguration configuration, TableClientOptions? options = null) =>
         configuration[Setting] is { Length: > 0 } connectionString
-            ? new TableServiceClient(connectionString)
-            : new TableServiceClient(RequiredUri(configuration, "tableServiceUri"), new DefaultAzureCredential());
+            ? new TableServiceClient(connectionString, options ?? new TableClientOptions())
+            : new TableServiceClient(RequiredUri(configuration, "tableServiceUri"), new DefaultAzureCredential(), options ?? new TableClientOptions());
 
     public static QueueServiceClient Queues(IConfiguration configuration)
     {

@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using EmbeddedFinance.Core.Access;
+
+namespace EmbeddedFinance.Benchmarks;
+
+/// <summary>
+/// Payment creation over HTTP with N clients (splits and a fee, as a marketplace sends them), with the storage
+/// calls each payment costs, against the raw rate of one Azurite batch of the same shape, measured in the same run.
+/// </summary>
+public static class PaymentBenchmark
+{
+    public static async Task RunAsync(int clients, TimeSpan duration)
+    {
+        await using var environment = await BenchmarkEnvironment.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
+        var (secretKey, publishableKey) = await CreateMerchantAsync(http);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
+        var token = await PostAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
+        var driverA = await PostAsync(http, "v1/accounts", new { display_name = "Driver A", email = "a@example.com", country = "US", default_currency = "usd" });
+        var driverB = await PostAsync(http, "v1/accounts", new { display_name = "Driver B", email = "b@example.com", country = "US", default_currency = "usd" });
+        var body = new { amount = 2_000, currency = "usd", payment_method = token, application_fee_amount = 300, splits = new[] { new { account = driverA, amount = 1_200 }, new { account = driverB, amount = 500 } } };
+
+        async Task<bool> PayAsync(int _)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "v1/payments") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var response = await http.SendAsync(request);
+            return (int)response.StatusCode == 201;
+        }
+
+        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), PayAsync);
+        var before = environment.StorageCalls.Snapshot();
+        var payments = await LoadRunner.RunAsync(clients, duration, PayAsync);
+        var after = environment.StorageCalls.Snapshot();
+
+        var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration);
+        var perPayment = (double)payments.Operations;
+        Console.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
+        Console.WriteLine($"storage calls per payment:            {(after.Batches - before.Batches + after.Reads - before.Reads + after.Writes - before.Writes) / perPayment:0.00} " +
+            $"(batches {(after.Batches - before.Batches) / perPayment:0.00}, reads {(after.Reads - before.Reads) / perPayment:0.00}, single writes {(after.Writes - before.Writes) / perPayment:0.00})");
+        Console.WriteLine($"raw Azurite 5-entity batch, same run: {raw.PerSecond:0.0}/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms");
+        Console.WriteLine($"ratio payments / raw batches:         {payments.PerSecond / raw.PerSecond:0.00}");
+    }
+
+    /// <summary>One entity-group transaction per operation, shaped like a payment's: five rows in one partition.</summary>
+    private static async Task<LoadRunner.Figures> RawBatchesAsync(string connectionString, int clients, TimeSpan duration)
+    {
+        var table = new TableServiceClient(connectionString).GetTableClient("benchrawbatch");
+        await table.CreateIfNotExistsAsync();
+        var text = new string('x', 600);
+        return await LoadRunner.RunAsync(clients, duration, async i =>
+        {
+            var partition = $"mer_{i % clients}";
+            var id = Guid.NewGuid().ToString("N");
+            var actions = new[] { "payment", "ledger", "event", "outbox", "idem" }
+                .Select(kind => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"{kind}|{id}") { ["Body"] = text }))
+                .ToList();
+            var response = await table.SubmitTransactionAsync(actions);
+            return !response.GetRawResponse().IsError;
+        });
+    }
+
+    private static async Task<(string Secret, string Publishable)> CreateMerchantAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = JsonContent.Create(new { name = "Bench Rides", country = "US", default_currency = "usd" }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKeyProvider.DevelopmentDefault);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var keys = json.RootElement.GetProperty("api_keys");
+        return (keys.GetProperty("secret_test").GetString()!, keys.GetProperty("publishable_test").GetString()!);
+    }
+
+    private static async Task<string> PostAsync(HttpClient http, string path, object body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+}
