@@ -32,6 +32,9 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     public static async Task<BenchmarkEnvironment> StartAsync()
     {
         var azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(FreePort(), FreePort(), FreePort()), dataDirectory: null);
+        // A benchmark stopped with Ctrl+C or kill must not leave Azurite running to skew the next one.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Console.CancelKeyPress += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
         var counter = new StorageCallCounter();
         var host = DevelopmentHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {

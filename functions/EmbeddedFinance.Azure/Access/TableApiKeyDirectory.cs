@@ -1,14 +1,26 @@
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Azure.Access;
 
-public sealed class TableApiKeyDirectory(StateTable table) : IApiKeyDirectory
+/// <summary>
+/// Key look-ups by hash: a point read on the platform partition, with found keys cached for a minute so that
+/// the partition is not read on every request. Unknown keys are never cached: a new key works at once. (When
+/// keys can be revoked, a revocation takes effect within that minute.)
+/// </summary>
+public sealed class TableApiKeyDirectory(StateTable table, TimeProvider clock) : IApiKeyDirectory
 {
+    private readonly ExpiringCache<string, ApiKeyRecord> found = new(TimeSpan.FromMinutes(1), clock);
+
     public async Task<ApiKeyRecord?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
-        var found = await table.Client.GetEntityIfExistsAsync<ApiKeyEntity>(
+        if (found.TryGet(hash, out var cached)) return cached;
+        var row = await table.Client.GetEntityIfExistsAsync<ApiKeyEntity>(
             PlatformPartition.Key, StateTable.RowKey(ApiKeyEntity.Kind, hash), cancellationToken: cancellationToken);
-        return found.HasValue ? ApiKeyRows.ToRecord(found.Value!, hash) : null;
+        if (!row.HasValue) return null;
+        var record = ApiKeyRows.ToRecord(row.Value!, hash);
+        found.Set(hash, record);
+        return record;
     }
 }

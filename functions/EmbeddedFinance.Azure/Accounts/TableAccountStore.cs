@@ -8,8 +8,11 @@ using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Azure.Accounts;
 
-public sealed class TableAccountStore(StateTable table, StateBatches batches) : IAccountStore
+public sealed class TableAccountStore(StateTable table, StateBatches batches, TimeProvider clock) : IAccountStore
 {
+    // Every split of every payment checks its account: existence never changes (no deletion), so remember it.
+    private readonly ExpiringCache<(string, string), bool> existing = new(TimeSpan.FromMinutes(10), clock);
+
     public async Task CreateAsync(ConnectedAccount account, PlatformEvent created, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
         var batch = batches.For(account.Scope).Add(new AccountEntity
@@ -31,6 +34,14 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches) : 
     {
         var found = await table.Client.GetEntityIfExistsAsync<AccountEntity>(scope, StateTable.RowKey(AccountEntity.Kind, accountId), cancellationToken: cancellationToken);
         return found.HasValue ? ToAccount(found.Value!) : null;
+    }
+
+    public async Task<bool> ExistsAsync(string scope, string accountId, CancellationToken cancellationToken)
+    {
+        if (existing.TryGet((scope, accountId), out _)) return true;
+        var exists = await GetAsync(scope, accountId, cancellationToken) is not null;
+        if (exists) existing.Set((scope, accountId), true);
+        return exists;
     }
 
     public Task<Page<ConnectedAccount>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>

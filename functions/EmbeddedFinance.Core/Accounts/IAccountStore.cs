@@ -10,5 +10,8 @@ public interface IAccountStore
 
     Task<ConnectedAccount?> GetAsync(string scope, string accountId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the account exists in the scope (accounts are never deleted, so a yes may be cached).</summary>
+    Task<bool> ExistsAsync(string scope, string accountId, CancellationToken cancellationToken);
+
     Task<Page<ConnectedAccount>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class CreatePayment(
         if (!card.IsSuccess) return card.Error!;
         for (var i = 0; i < command.Splits.Count; i++)
         {
-            if (await accounts.GetAsync(caller.Scope, command.Splits[i].Account, cancellationToken) is null)
+            if (!await accounts.ExistsAsync(caller.Scope, command.Splits[i].Account, cancellationToken))
             {
                 return Errors.ResourceMissing("account", $"splits[{i}].account");
             }

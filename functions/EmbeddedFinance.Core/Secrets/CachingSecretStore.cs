@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Secrets;
@@ -10,30 +9,25 @@ namespace EmbeddedFinance.Core.Secrets;
 /// </summary>
 public sealed class CachingSecretStore(ISecretStore inner, TimeSpan ttl, TimeProvider clock) : ISecretStore
 {
-    private readonly ConcurrentDictionary<string, (SecretValue? Value, DateTimeOffset Until)> current = new();
-    private readonly ConcurrentDictionary<(string, string), SecretValue> versions = new();
+    private readonly ExpiringCache<string, SecretValue?> current = new(ttl, clock);
+    private readonly ExpiringCache<(string, string), SecretValue> versions = new(Timeout.InfiniteTimeSpan, clock);
 
-    public async Task<SecretValue?> GetAsync(string name, CancellationToken cancellationToken)
-    {
-        if (current.TryGetValue(name, out var cached) && cached.Until > clock.GetUtcNow()) return cached.Value;
-        var value = await inner.GetAsync(name, cancellationToken);
-        current[name] = (value, clock.GetUtcNow() + ttl);
-        return value;
-    }
+    public Task<SecretValue?> GetAsync(string name, CancellationToken cancellationToken) =>
+        current.GetOrAddAsync(name, () => inner.GetAsync(name, cancellationToken));
 
     public async Task<SecretValue?> GetVersionAsync(string name, string version, CancellationToken cancellationToken)
     {
-        if (versions.TryGetValue((name, version), out var cached)) return cached;
+        if (versions.TryGet((name, version), out var cached)) return cached;
         var value = await inner.GetVersionAsync(name, version, cancellationToken);
-        if (value is not null) versions[(name, version)] = value;
+        if (value is not null) versions.Set((name, version), value);
         return value;
     }
 
     public async Task<SecretValue> SetAsync(string name, Sensitive value, CancellationToken cancellationToken)
     {
         var stored = await inner.SetAsync(name, value, cancellationToken);
-        current[name] = (stored, clock.GetUtcNow() + ttl);
-        versions[(name, stored.Version)] = stored;
+        current.Set(name, stored);
+        versions.Set((name, stored.Version), stored);
         return stored;
     }
 }

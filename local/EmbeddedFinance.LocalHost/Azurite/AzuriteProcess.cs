@@ -10,6 +10,7 @@ namespace EmbeddedFinance.LocalHost.Azurite;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private int disposed;
 
     private AzuriteProcess(Process process, AzuriteEndpoints endpoints)
     {
@@ -89,6 +90,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Called from exit hooks as well as by its owner: only the first call stops the process.
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
