@@ -20,8 +20,7 @@ public sealed class TableIdempotencyStore(StateTable table, IdempotencyRecords r
             var fresh = records.NewInFlight(scope, key, fingerprint);
             try
             {
-                var added = await table.Client.AddEntityAsync(fresh, cancellationToken);
-                return Acquired(fresh, key, added.Headers.ETag!.Value);
+                return Acquired(fresh, key, await table.Inserts.AddAsync(fresh));
             }
             catch (RequestFailedException conflict) when (conflict.Status == (int)HttpStatusCode.Conflict)
             {

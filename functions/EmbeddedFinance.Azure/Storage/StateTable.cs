@@ -11,6 +11,9 @@ public sealed class StateTable(TableServiceClient service, IOptions<StorageOptio
 {
     public TableClient Client { get; } = service.GetTableClient(options.Value.StateTable);
 
+    /// <summary>Single-row inserts that may share a batch with concurrent ones (idempotency claims).</summary>
+    public GroupedInserts Inserts { get; } = new(service.GetTableClient(options.Value.StateTable));
+
     public static string RowKey(string kind, string id) => $"{kind}|{id}";
 
     /// <summary>The row-key range of one kind, for range scans: [kind|, kind}).</summary>

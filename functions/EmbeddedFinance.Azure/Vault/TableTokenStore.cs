@@ -5,8 +5,15 @@ using EmbeddedFinance.Core.Vault;
 
 namespace EmbeddedFinance.Azure.Vault;
 
-public sealed class TableTokenStore(StateTable table, StateBatches batches) : ITokenStore
+/// <summary>
+/// Tokens in the merchant's partition. A token never changes once written, so tokens written or read here
+/// are remembered for ten minutes: the usual flow (tokenize, then pay at once) then reads nothing back. The
+/// cache holds the sealed card, as storage does; a card number exists only while a payment is authorized.
+/// </summary>
+public sealed class TableTokenStore(StateTable table, StateBatches batches, TimeProvider clock) : ITokenStore
 {
+    private readonly ExpiringCache<(string Scope, string TokenId), (CardToken, SealedCard)> recent = new(TimeSpan.FromMinutes(10), clock);
+
     public async Task CreateAsync(CardToken token, SealedCard card, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
         var batch = batches.For(token.Scope).Add(new TokenEntity
@@ -25,16 +32,20 @@ public sealed class TableTokenStore(StateTable table, StateBatches batches) : IT
         });
         await batch.CompleteAsync(completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);
+        recent.Set((token.Scope, token.Id), (token, card));
     }
 
     public async Task<(CardToken Token, SealedCard Card)?> GetAsync(string scope, string tokenId, CancellationToken cancellationToken)
     {
+        if (recent.TryGet((scope, tokenId), out var cached)) return cached;
         var found = await table.Client.GetEntityIfExistsAsync<TokenEntity>(scope, StateTable.RowKey(TokenEntity.Kind, tokenId), cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
         var entity = found.Value!;
         var token = new CardToken(
             tokenId, scope, Enum.Parse<CardBrand>(entity.Brand), entity.Last4, new CardExpiry(entity.ExpMonth, entity.ExpYear),
             entity.Fingerprint, Enum.Parse<Mode>(entity.Mode), entity.Created);
-        return (token, new SealedCard(entity.KeyVersion, entity.SealedCard));
+        var read = (token, new SealedCard(entity.KeyVersion, entity.SealedCard));
+        recent.Set((scope, tokenId), read);
+        return read;
     }
 }

@@ -10,6 +10,7 @@ using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Integration.Tests.Vault;
 
@@ -37,6 +38,12 @@ public sealed class TokenizationTests : IAsyncLifetime
     }
 
     private CardAuthorizationReader Reader => host.Services.GetRequiredService<CardAuthorizationReader>();
+
+    /// <summary>A reader as on another instance of the app: its token cache has not seen the token, so it reads storage.</summary>
+    private CardAuthorizationReader ColdReader => new(
+        new TableTokenStore(host.Services.GetRequiredService<StateTable>(), host.Services.GetRequiredService<StateBatches>(), TimeProvider.System),
+        host.Services.GetRequiredService<CardSealer>(),
+        host.Services.GetRequiredService<ILogger<CardAuthorizationReader>>());
 
     private static string TestScope(CreatedMerchant owner) => MerchantScope.Of(owner.Id, Mode.Test);
 
@@ -159,7 +166,7 @@ public sealed class TokenizationTests : IAsyncLifetime
         row.SealedCard[^3] ^= 0x20;
         await host.Services.GetRequiredService<StateTable>().Client.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
 
-        await Assert.ThrowsAnyAsync<CryptographicException>(() => Reader.OpenAsync(TestScope(merchant), id, "payment_method", CancellationToken.None));
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => ColdReader.OpenAsync(TestScope(merchant), id, "payment_method", CancellationToken.None));
         Assert.Contains(host.Logs.Lines, line => line.StartsWith("Critical", StringComparison.Ordinal) && line.Contains(id, StringComparison.Ordinal));
     }
 
@@ -174,7 +181,7 @@ public sealed class TokenizationTests : IAsyncLifetime
         targetRow.KeyVersion = sourceRow.KeyVersion;
         await host.Services.GetRequiredService<StateTable>().Client.UpdateEntityAsync(targetRow, targetRow.ETag, TableUpdateMode.Replace);
 
-        await Assert.ThrowsAnyAsync<CryptographicException>(() => Reader.OpenAsync(TestScope(merchant), target, "payment_method", CancellationToken.None));
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => ColdReader.OpenAsync(TestScope(merchant), target, "payment_method", CancellationToken.None));
     }
 
     [Fact]
