@@ -1,9 +1,14 @@
+using Azure.Messaging.ServiceBus;
 using Azure.Security.KeyVault.Secrets;
 using EmbeddedFinance.Azure.Access;
 using EmbeddedFinance.Azure.Accounts;
 using EmbeddedFinance.Azure.Audit;
+using EmbeddedFinance.Azure.Events;
+using EmbeddedFinance.Azure.Outbox;
+using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Health;
 using EmbeddedFinance.Azure.Idempotency;
+using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Merchants;
 using EmbeddedFinance.Azure.Payments;
 using EmbeddedFinance.Azure.Secrets;
@@ -14,7 +19,10 @@ using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Outbox;
+using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
@@ -46,6 +54,24 @@ public static class AzureAdapters
         services.AddSingleton<IPaymentStore, TablePaymentStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
+        services.AddOptions<QueueNames>().BindConfiguration(QueueNames.Section);
+        services.AddSingleton<IOutboxNudge, QueueOutboxNudge>();
+        services.AddSingleton<IOutbox, TableOutbox>();
+        services.AddSingleton<ISettlementQueue, QueueSettlementQueue>();
+        services.AddSingleton<ISettlementStore, TableSettlementStore>();
+        services.AddSingleton<ILedgerReader, TableLedgerReader>();
+        services.AddSingleton<IReconciliationLog, TableReconciliationLog>();
+
+        services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.Section);
+        var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();
+        if (serviceBus.Enabled)
+        {
+            services.AddSingleton(_ => string.IsNullOrWhiteSpace(serviceBus.ConnectionString)
+                ? new ServiceBusClient(serviceBus.FullyQualifiedNamespace, new global::Azure.Identity.DefaultAzureCredential())
+                : new ServiceBusClient(serviceBus.ConnectionString));
+            services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>().CreateSender(serviceBus.Topic));
+            services.AddSingleton<IOutboxConsumer, ServiceBusEventPublisher>();
+        }
 
         if (configuration[$"{SecretStoreOptions.Section}:{nameof(SecretStoreOptions.KeyVaultUri)}"] is { Length: > 0 })
         {

@@ -1,8 +1,11 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payments;
+using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +39,12 @@ public static class CoreServices
         services.AddSingleton<CreatePayment>();
         services.AddSingleton<PaymentTransitions>();
         services.AddSingleton<PaymentQueries>();
+        services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.Section);
+        services.AddSingleton<SettleScope>();
+        services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<Reconciliation>();
+        services.AddSingleton<RelayOutbox>();
+        services.AddSingleton<IOutboxConsumer, SettlementDispatch>();
         return services;
     }
 }

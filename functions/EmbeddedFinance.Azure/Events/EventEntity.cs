@@ -22,4 +22,7 @@ public sealed class EventEntity : ITableEntity
     public string Mode { get; set; } = "";
     public DateTimeOffset Created { get; set; }
     public string ObjectJson { get; set; } = "";
+
+    /// <summary>On outbox rows: the ledger transaction the same change wrote, which the relay hands to settlement.</summary>
+    public string? LedgerTransactionId { get; set; }
 }

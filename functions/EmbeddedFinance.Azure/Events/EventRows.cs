@@ -6,11 +6,14 @@ namespace EmbeddedFinance.Azure.Events;
 public static class EventRows
 {
     /// <summary>Adds the event and its outbox row to the batch of the change that caused it.</summary>
-    public static StateBatch AddEvent(this StateBatch batch, PlatformEvent platformEvent) => batch
+    public static StateBatch AddEvent(this StateBatch batch, PlatformEvent platformEvent, string? ledgerTransactionId = null) => batch
         .Add(ToEntity(platformEvent, EventEntity.Kind))
-        .Add(ToEntity(platformEvent, EventEntity.OutboxKind));
+        .AddOutbox(ToEntity(platformEvent, EventEntity.OutboxKind, ledgerTransactionId));
 
-    private static EventEntity ToEntity(PlatformEvent platformEvent, string kind) => new()
+    public static PlatformEvent ToEvent(EventEntity entity) =>
+        new(entity.EventId, entity.Type, entity.PartitionKey, Enum.Parse<Core.Common.Mode>(entity.Mode), entity.Created, entity.ObjectJson);
+
+    private static EventEntity ToEntity(PlatformEvent platformEvent, string kind, string? ledgerTransactionId = null) => new()
     {
         PartitionKey = platformEvent.Scope,
         RowKey = StateTable.RowKey(kind, platformEvent.Id),
@@ -19,5 +22,6 @@ public static class EventRows
         Mode = platformEvent.Mode.ToString(),
         Created = platformEvent.Created,
         ObjectJson = platformEvent.ObjectJson,
+        LedgerTransactionId = ledgerTransactionId,
     };
 }

@@ -28,7 +28,7 @@ public sealed class TablePaymentStore(StateTable table, StateBatches batches) : 
     {
         var batch = batches.For(change.Payment.Scope);
         writePayment(batch);
-        batch.AddLedger(change.Ledger).AddEvent(change.Event);
+        batch.AddLedgerToSettle(change.Ledger).AddEvent(change.Event, change.Ledger?.Id);
         if (change.Refund is not null) batch.Add(PaymentRows.ToEntity(change.Refund, change.Payment.Scope));
         await batch.CompleteAsync(change.Completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);

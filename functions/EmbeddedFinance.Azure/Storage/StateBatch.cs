@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Idempotency;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Outbox;
 
 namespace EmbeddedFinance.Azure.Storage;
 
@@ -11,13 +12,15 @@ namespace EmbeddedFinance.Azure.Storage;
 /// One entity-group transaction on the state table: a state change, its idempotency completion (and, later,
 /// its ledger postings and outbox events) commit together or not at all.
 /// </summary>
-public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency, string partitionKey)
+public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency, IOutboxNudge nudge, string partitionKey)
 {
+    private bool carriesEvents;
     private const int MaxActions = 100;
     private readonly List<TableTransactionAction> actions = [];
     private IdempotencyLease? lease;
     private int leaseIndex = -1;
     private readonly HashSet<int> guarded = [];
+    private readonly HashSet<int> guardedAdds = [];
 
     public string PartitionKey { get; } = partitionKey;
 
@@ -25,6 +28,31 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
     {
         Require(entity);
         actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+        return this;
+    }
+
+    /// <summary>Adds an outbox row: once the batch commits, the relay is nudged.</summary>
+    public StateBatch AddOutbox(ITableEntity entity)
+    {
+        carriesEvents = true;
+        return Add(entity);
+    }
+
+    /// <summary>Adds a row whose existence means "already done" (a marker): if it exists, nothing is written and the caller re-reads.</summary>
+    public StateBatch AddGuarded(ITableEntity entity)
+    {
+        Require(entity);
+        guardedAdds.Add(actions.Count);
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
+        return this;
+    }
+
+    /// <summary>Deletes the row only if it still has the ETag it was read with.</summary>
+    public StateBatch Delete(ITableEntity entity)
+    {
+        Require(entity);
+        guarded.Add(actions.Count);
+        actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, entity.ETag));
         return this;
     }
 
@@ -65,7 +93,16 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         {
             throw new ConcurrencyConflictException("A row changed since it was read; nothing was written.", failed);
         }
+        catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex is { } index && guarded.Contains(index) && failed.Status == (int)HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException("A row was deleted since it was read; nothing was written.", failed);
+        }
+        catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex is { } index && guardedAdds.Contains(index) && failed.Status == (int)HttpStatusCode.Conflict)
+        {
+            throw new ConcurrencyConflictException("A row written since it was read already exists; nothing was written.", failed);
+        }
         lease?.MarkCommitted();
+        if (carriesEvents) nudge.Nudge(PartitionKey);
     }
 
     private void Require(ITableEntity entity)

@@ -55,7 +55,7 @@ public sealed class CreatePayment(
 
     private (Payment, LedgerTransaction?, string, StoredResponse) Captured(Payment captured) => (
         captured,
-        LedgerTransaction.Create(captured.Scope, captured.Currency, "payment.capture", captured.Id, PaymentPostings.ForCapture(captured), clock),
+        LedgerTransaction.Create(captured.Scope, captured.Currency, LedgerTypes.Capture, captured.Id, PaymentPostings.ForCapture(captured), clock),
         EventTypes.PaymentSucceeded,
         StoredResponse.Of(201, PaymentView.From(captured)));
 

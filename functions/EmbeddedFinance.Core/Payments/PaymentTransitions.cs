@@ -23,7 +23,7 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
             var captured = payment.Capture(amount);
             if (!captured.IsSuccess) return captured.Error!;
             var after = captured.Value!;
-            var ledger = LedgerTransaction.Create(after.Scope, after.Currency, "payment.capture", after.Id, PaymentPostings.ForCapture(after), clock);
+            var ledger = LedgerTransaction.Create(after.Scope, after.Currency, LedgerTypes.Capture, after.Id, PaymentPostings.ForCapture(after), clock);
             return new Outcome(after, ledger, null, EventTypes.PaymentCaptured, StoredResponse.Of(200, PaymentView.From(after)));
         }, cancellationToken);
 
@@ -42,7 +42,7 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
             if (!refunded.IsSuccess) return refunded.Error!;
             var (after, refundAmount) = refunded.Value;
             var refund = new Refund(PrefixedId.New("re", clock), payment.Id, refundAmount, payment.Currency, payment.Mode, clock.GetUtcNow());
-            var ledger = LedgerTransaction.Create(after.Scope, after.Currency, "payment.refund", refund.Id, PaymentPostings.ForRefund(payment, after), clock);
+            var ledger = LedgerTransaction.Create(after.Scope, after.Currency, LedgerTypes.Refund, refund.Id, PaymentPostings.ForRefund(payment, after), clock);
             return new Outcome(after, ledger, refund, EventTypes.PaymentRefunded, StoredResponse.Of(201, RefundView.From(refund)));
         }, cancellationToken);
 

@@ -1,6 +1,7 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Health;
+using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Health;
 
-public sealed class HealthFunction(ApiPipeline api, IStorageHealthProbe storage)
+public sealed class HealthFunction(ApiPipeline api, IStorageHealthProbe storage, IReconciliationLog reconciliation)
 {
     private static readonly ApiRoute Route = new("health", AccessPolicy.Public);
 
@@ -17,6 +18,7 @@ public sealed class HealthFunction(ApiPipeline api, IStorageHealthProbe storage)
         api.ReadAsync(request, Route, async _ =>
         {
             var report = await storage.ProbeAsync(request.HttpContext.RequestAborted);
-            return StoredResponse.Of(report.Healthy ? 200 : 503, HealthView.From(report));
+            var latest = report.Tables.Reachable ? await reconciliation.LatestAsync(request.HttpContext.RequestAborted) : null;
+            return StoredResponse.Of(report.Healthy ? 200 : 503, HealthView.From(report, latest));
         });
 }

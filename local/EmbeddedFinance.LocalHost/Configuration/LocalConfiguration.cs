@@ -17,6 +17,11 @@ public static class LocalConfiguration
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Schedules:PurgeIdempotency"] = "0 */15 * * * *",
+        ["Schedules:SweepOutbox"] = "*/10 * * * * *",
+        ["Schedules:SweepSettlement"] = "*/10 * * * * *",
+        ["Schedules:Reconcile"] = "0 0 * * * *",
+        ["Queues:Outbox"] = "ef-outbox",
+        ["Queues:Settlement"] = "ef-settlement",
     };
 
     public static void Apply(ConfigurationManager configuration, string hostJsonPath)

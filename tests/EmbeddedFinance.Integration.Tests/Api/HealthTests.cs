@@ -4,6 +4,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using EmbeddedFinance.Azure.Health;
+using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 
 namespace EmbeddedFinance.Integration.Tests.Api;
@@ -34,7 +35,7 @@ public sealed class HealthTests
         var queueOptions = new QueueClientOptions();
         noRetries(tableOptions);
         noRetries(queueOptions);
-        var probe = new StorageHealthProbe(new TableServiceClient(connectionString, tableOptions), new QueueServiceClient(connectionString, queueOptions));
+        var probe = new StorageHealthProbe(new TableServiceClient(connectionString, tableOptions), new QueueServiceClient(connectionString, queueOptions), Microsoft.Extensions.Options.Options.Create(new QueueNames()));
 
         var report = await probe.ProbeAsync(CancellationToken.None);
 

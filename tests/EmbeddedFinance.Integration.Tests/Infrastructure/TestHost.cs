@@ -56,10 +56,13 @@ public sealed class TestHost : IAsyncDisposable
             .Concat(extraFunctions ?? []);
         var app = DevelopmentHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
+            var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
             var overrides = new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = connectionString,
-                ["Storage:Prefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
+                ["Storage:Prefix"] = prefix,
+                ["Queues:Outbox"] = prefix + "-outbox",
+                ["Queues:Settlement"] = prefix + "-settlement",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
             builder.Configuration.AddInMemoryCollection(overrides);

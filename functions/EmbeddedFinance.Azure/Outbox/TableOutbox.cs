@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Events;
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Outbox;
+
+namespace EmbeddedFinance.Azure.Outbox;
+
+/// <summary>The outbox rows (<c>outbox|evt_…</c>) of the state table: written with each change, deleted once relayed.</summary>
+public sealed class TableOutbox(StateTable table) : IOutbox
+{
+    private const int MaxBatch = 100;
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(string scope, int max, CancellationToken cancellationToken)
+    {
+        var (from, to) = StateTable.RowKeyRange(EventEntity.OutboxKind);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope} and RowKey ge {from} and RowKey lt {to}");
+        var entries = new List<OutboxEntry>();
+        await foreach (var entity in table.Client.QueryAsync<EventEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        {
+            entries.Add(new OutboxEntry(EventRows.ToEvent(entity), entity.LedgerTransactionId, entity.ETag.ToString()));
+            if (entries.Count == max) break;
+        }
+        return entries;
+    }
+
+    public async Task MarkDispatchedAsync(string scope, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        // Unconditional deletes: an entry relayed twice (nudge and sweep at once) is simply gone already.
+        foreach (var chunk in entries.Chunk(MaxBatch))
+        {
+            var actions = chunk.Select(entry => new TableTransactionAction(
+                TableTransactionActionType.Delete, new TableEntity(scope, StateTable.RowKey(EventEntity.OutboxKind, entry.Event.Id)), ETag.All));
+            try
+            {
+                await table.Client.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status == 404)
+            {
+                await Task.WhenAll(chunk.Select(entry => table.Client.DeleteEntityAsync(scope, StateTable.RowKey(EventEntity.OutboxKind, entry.Event.Id), ETag.All, cancellationToken)));
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ScopesWithStaleEntriesAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken)
+    {
+        var (from, to) = StateTable.RowKeyRange(EventEntity.OutboxKind);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to} and Created le {writtenBefore}");
+        var scopes = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.Client.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            scopes.Add(row.PartitionKey);
+        }
+        return scopes.ToList();
+    }
+}

@@ -1,0 +1,15 @@
+namespace EmbeddedFinance.Azure.Storage;
+
+/// <summary>
+/// The queues, named by settings because the queue triggers name them by the same settings
+/// (<c>%Queues:Outbox%</c>): the writer and the trigger cannot disagree.
+/// </summary>
+public sealed class QueueNames
+{
+    public const string Section = "Queues";
+
+    public string Outbox { get; set; } = "ef-outbox";
+    public string Settlement { get; set; } = "ef-settlement";
+
+    public IEnumerable<string> All => [Outbox, Settlement];
+}

@@ -1,0 +1,26 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Common;
+
+namespace EmbeddedFinance.Core.Ledger;
+
+/// <summary>The ledger as merchants read it: an account's balance, and the transactions (optionally of one account).</summary>
+public sealed class LedgerQueries(ILedgerReader ledger, IAccountStore accounts)
+{
+    public async Task<Result<StoredResponse>> BalanceAsync(Caller.Merchant caller, string accountId, CancellationToken cancellationToken)
+    {
+        if (!PrefixedId.IsWellFormed(accountId, "acct") || !await accounts.ExistsAsync(caller.Scope, accountId, cancellationToken)) return Errors.ResourceMissing("account");
+        var balances = await ledger.BalancesAsync(caller.Scope, accountId + ":", cancellationToken);
+        return StoredResponse.Of(200, BalanceView.Of(accountId, balances));
+    }
+
+    public async Task<Result<StoredResponse>> TransactionsAsync(Caller.Merchant caller, PageRequest page, string? accountId, CancellationToken cancellationToken)
+    {
+        if (accountId is not null && (!PrefixedId.IsWellFormed(accountId, "acct") || !await accounts.ExistsAsync(caller.Scope, accountId, cancellationToken)))
+        {
+            return Errors.ResourceMissing("account", "account");
+        }
+        var found = await ledger.TransactionsAsync(caller.Scope, page, accountId, cancellationToken);
+        return StoredResponse.Of(200, new ListView<LedgerTransactionView>("list", found.Data.Select(LedgerTransactionView.From).ToList(), found.HasMore, "/v1/ledger/transactions"));
+    }
+}

@@ -1,0 +1,26 @@
+namespace EmbeddedFinance.Core.Ledger;
+
+public sealed record AmountView(string Currency, long Amount);
+
+/// <summary><c>GET /v1/accounts/{id}/balance</c>: a connected account's money per currency, by state.</summary>
+public sealed record BalanceView(string Object, IReadOnlyList<AmountView> Available, IReadOnlyList<AmountView> Pending, IReadOnlyList<AmountView> InTransit)
+{
+    public static BalanceView Of(string owner, IReadOnlyList<Balance> balances)
+    {
+        IReadOnlyList<AmountView> Of(string account) => balances
+            .Where(balance => balance.Key.Account == account)
+            .OrderBy(balance => balance.Key.Currency.Code, StringComparer.Ordinal)
+            .Select(balance => new AmountView(balance.Key.Currency.Code, balance.Amount))
+            .ToList();
+        return new BalanceView("balance", Of(LedgerAccounts.Available(owner)), Of(LedgerAccounts.Pending(owner)), Of(LedgerAccounts.InTransit(owner)));
+    }
+}
+
+public sealed record PostingView(string Account, long Amount);
+
+public sealed record LedgerTransactionView(string Id, string Object, string Type, string Reference, string Currency, IReadOnlyList<PostingView> Postings, long Created)
+{
+    public static LedgerTransactionView From(LedgerTransaction transaction) => new(
+        transaction.Id, "ledger_transaction", transaction.Type, transaction.Reference, transaction.Currency.Code,
+        transaction.Postings.Select(posting => new PostingView(posting.Account, posting.Amount)).ToList(), transaction.Created.ToUnixTimeSeconds());
+}

@@ -1,0 +1,19 @@
+using EmbeddedFinance.Core.Ledger;
+
+namespace EmbeddedFinance.Core.Settlement;
+
+public interface ISettlementStore
+{
+    /// <summary>Jobs of the scope due at <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<SettlementJob>> ReadDueAsync(string scope, DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>The balances, with their versions; a balance without a row is zero with no version.</summary>
+    Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken);
+
+    /// <summary>Commits a settlement run in one batch.</summary>
+    /// <exception cref="Common.ConcurrencyConflictException">A job or balance changed since it was read: nothing was written.</exception>
+    Task CommitAsync(SettlementRun run, CancellationToken cancellationToken);
+
+    /// <summary>Scopes with jobs due before <paramref name="dueBefore"/> (for the sweep).</summary>
+    Task<IReadOnlyList<string>> ScopesWithDueJobsAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);
+}

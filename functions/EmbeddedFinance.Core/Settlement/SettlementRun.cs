@@ -1,0 +1,24 @@
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Ledger;
+
+namespace EmbeddedFinance.Core.Settlement;
+
+/// <summary>
+/// Everything one settlement run writes, in one batch: its marker (<c>stl_…</c>, naming every transaction it
+/// applied), the jobs it finished or deferred (ETag-guarded, so a job is taken once), the release transactions
+/// it created, one write per balance with the sum of all its postings, and the <c>payment.settled</c> events.
+/// </summary>
+public sealed record SettlementRun(
+    string Id,
+    string Scope,
+    IReadOnlyList<SettlementJob> Finished,
+    IReadOnlyList<(SettlementJob Job, DateTimeOffset ReleaseAt)> Deferred,
+    IReadOnlyList<LedgerTransaction> Applied,
+    IReadOnlyList<LedgerTransaction> Created,
+    IReadOnlyList<Balance> Balances,
+    IReadOnlyList<PlatformEvent> Events,
+    DateTimeOffset At)
+{
+    /// <summary>Rows the batch holds: marker, jobs, created transactions, balances, events with their outbox rows.</summary>
+    public int Rows => 1 + Finished.Count + Deferred.Count + Created.Count + Balances.Count + 2 * Events.Count;
+}
