@@ -5,12 +5,12 @@ public sealed record AmountView(string Currency, long Amount);
 /// <summary><c>GET /v1/accounts/{id}/balance</c>: a connected account's money per currency, by state.</summary>
 public sealed record BalanceView(string Object, IReadOnlyList<AmountView> Available, IReadOnlyList<AmountView> Pending, IReadOnlyList<AmountView> InTransit)
 {
+    /// <summary>Every currency the account has ever held appears in all three lists, zero where there is nothing.</summary>
     public static BalanceView Of(string owner, IReadOnlyList<Balance> balances)
     {
-        IReadOnlyList<AmountView> Of(string account) => balances
-            .Where(balance => balance.Key.Account == account)
-            .OrderBy(balance => balance.Key.Currency.Code, StringComparer.Ordinal)
-            .Select(balance => new AmountView(balance.Key.Currency.Code, balance.Amount))
+        var currencies = balances.Select(balance => balance.Key.Currency.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        IReadOnlyList<AmountView> Of(string account) => currencies
+            .Select(currency => new AmountView(currency, balances.Where(balance => balance.Key.Account == account && balance.Key.Currency.Code == currency).Sum(balance => balance.Amount)))
             .ToList();
         return new BalanceView("balance", Of(LedgerAccounts.Available(owner)), Of(LedgerAccounts.Pending(owner)), Of(LedgerAccounts.InTransit(owner)));
     }

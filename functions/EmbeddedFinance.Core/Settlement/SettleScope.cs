@@ -16,12 +16,12 @@ public sealed class SettleScope(ISettlementStore store, IOptions<SettlementOptio
 {
     private const int MaxBatchRows = 100;
     private const int MaxConflicts = 8;
-    private static readonly StripedLocks Turns = new(64);
+    private readonly StripedLocks turns = new(64);
 
     /// <summary>Settles until nothing is due; returns how many jobs were applied or released.</summary>
     public async Task<int> RunAsync(string scope, CancellationToken cancellationToken)
     {
-        using var turn = await Turns.EnterAsync(scope, cancellationToken);
+        using var turn = await turns.EnterAsync(scope, cancellationToken);
         var settled = 0;
         var conflicts = 0;
         while (true)

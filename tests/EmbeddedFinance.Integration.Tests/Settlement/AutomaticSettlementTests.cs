@@ -1,0 +1,35 @@
+using System.Net;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.Integration.Tests.Payments;
+
+namespace EmbeddedFinance.Integration.Tests.Settlement;
+
+/// <summary>The whole chain on the host's own triggers: commit → nudge → relay → settlement queue → balances.</summary>
+public sealed class AutomaticSettlementTests : IAsyncLifetime
+{
+    private TestHost host = null!;
+
+    public async Task InitializeAsync() => host = await TestHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_captured_payment_becomes_available_to_the_driver_without_anyone_asking()
+    {
+        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var driver = await client.AccountAsync();
+        await client.PayAsync(await client.TokenAsync(), 4_000, fee: 400, splits: [new { account = driver, amount = 3_600 }]);
+
+        long available = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (available != 3_600 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            var balance = await PaymentClient.ExpectAsync(await client.GetAsync($"v1/accounts/{driver}/balance"), HttpStatusCode.OK);
+            available = balance.GetProperty("available").EnumerateArray().Sum(amount => amount.GetProperty("amount").GetInt64());
+        }
+
+        Assert.Equal(3_600, available);
+        Assert.Equal(0, await host.CountRowsAsync("outbox"));
+    }
+}
