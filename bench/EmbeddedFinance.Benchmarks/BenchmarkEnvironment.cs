@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EmbeddedFinance.Core.Access;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Core;
@@ -61,6 +65,18 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         await host.StopAsync();
         await host.DisposeAsync();
         await azurite.DisposeAsync();
+    }
+
+    /// <summary>A merchant created with the development admin key; its test keys.</summary>
+    public static async Task<(string Secret, string Publishable)> CreateMerchantAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = JsonContent.Create(new { name = "Bench Rides", country = "US", default_currency = "usd" }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKeyProvider.DevelopmentDefault);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var keys = json.RootElement.GetProperty("api_keys");
+        return (keys.GetProperty("secret_test").GetString()!, keys.GetProperty("publishable_test").GetString()!);
     }
 
     private static int FreePort()

@@ -16,7 +16,7 @@ public static class PaymentBenchmark
     {
         await using var environment = await BenchmarkEnvironment.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
-        var (secretKey, publishableKey) = await CreateMerchantAsync(http);
+        var (secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
         var token = await PostAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
         var driverA = await PostAsync(http, "v1/accounts", new { display_name = "Driver A", email = "a@example.com", country = "US", default_currency = "usd" });
@@ -61,17 +61,6 @@ public static class PaymentBenchmark
             var response = await table.SubmitTransactionAsync(actions);
             return !response.GetRawResponse().IsError;
         });
-    }
-
-    private static async Task<(string Secret, string Publishable)> CreateMerchantAsync(HttpClient http)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = JsonContent.Create(new { name = "Bench Rides", country = "US", default_currency = "usd" }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKeyProvider.DevelopmentDefault);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var keys = json.RootElement.GetProperty("api_keys");
-        return (keys.GetProperty("secret_test").GetString()!, keys.GetProperty("publishable_test").GetString()!);
     }
 
     private static async Task<string> PostAsync(HttpClient http, string path, object body, string? key = null)

@@ -19,7 +19,7 @@ public static class TokenizationBenchmark
     {
         await using var environment = await BenchmarkEnvironment.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
-        var key = await CreateMerchantKeyAsync(http);
+        var (_, key) = await BenchmarkEnvironment.CreateMerchantAsync(http);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var body = new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } };
 
@@ -64,18 +64,5 @@ public static class TokenizationBenchmark
             await fingerprinter.OfAsync("mer_bench", number, CancellationToken.None);
         }
         return watch.Elapsed.TotalMilliseconds / iterations;
-    }
-
-    private static async Task<string> CreateMerchantKeyAsync(HttpClient http)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants")
-        {
-            Content = JsonContent.Create(new { name = "Bench Co", country = "US", default_currency = "usd" }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKeyProvider.DevelopmentDefault);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("api_keys").GetProperty("publishable_test").GetString()!;
     }
 }

@@ -12,18 +12,21 @@ public static class LedgerRows
     /// <summary>A payment's ledger transaction and its settlement job, in the payment's batch.</summary>
     public static StateBatch AddLedgerToSettle(this StateBatch batch, LedgerTransaction? transaction) => transaction is null
         ? batch
-        : batch.AddLedger(transaction).Add(new SettlementJobEntity
-        {
-            PartitionKey = transaction.Scope,
-            RowKey = StateTable.RowKey(SettlementJobEntity.Kind, transaction.Id),
-            Stage = SettlementStage.Apply.ToString(),
-            DueAt = transaction.Created,
-            Currency = transaction.Currency.Code,
-            Type = transaction.Type,
-            Reference = transaction.Reference,
-            PostingsJson = JsonSerializer.Serialize(transaction.Postings),
-            Created = transaction.Created,
-        });
+        : batch.AddLedger(transaction).Add(ToJobEntity(transaction, SettlementStage.Apply, transaction.Created));
+
+    /// <summary>The job row of a transaction at a stage (written whole: a job carries its postings).</summary>
+    public static SettlementJobEntity ToJobEntity(LedgerTransaction transaction, SettlementStage stage, DateTimeOffset dueAt) => new()
+    {
+        PartitionKey = transaction.Scope,
+        RowKey = StateTable.RowKey(SettlementJobEntity.Kind, transaction.Id),
+        Stage = stage.ToString(),
+        DueAt = dueAt,
+        Currency = transaction.Currency.Code,
+        Type = transaction.Type,
+        Reference = transaction.Reference,
+        PostingsJson = JsonSerializer.Serialize(transaction.Postings),
+        Created = transaction.Created,
+    };
 
     public static StateBatch AddLedger(this StateBatch batch, LedgerTransaction transaction) => batch.Add(new LedgerEntity
     {

@@ -13,10 +13,8 @@ public sealed class TableOutbox(StateTable table) : IOutbox
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(string scope, int max, CancellationToken cancellationToken)
     {
-        var (from, to) = StateTable.RowKeyRange(EventEntity.OutboxKind);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope} and RowKey ge {from} and RowKey lt {to}");
         var entries = new List<OutboxEntry>();
-        await foreach (var entity in table.Client.QueryAsync<EventEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        await foreach (var entity in table.KindInScope<EventEntity>(scope, EventEntity.OutboxKind, maxPerPage: max, cancellationToken: cancellationToken))
         {
             entries.Add(new OutboxEntry(EventRows.ToEvent(entity), entity.LedgerTransactionId, entity.ETag.ToString()));
             if (entries.Count == max) break;
@@ -42,15 +40,6 @@ public sealed class TableOutbox(StateTable table) : IOutbox
         }
     }
 
-    public async Task<IReadOnlyList<string>> ScopesWithStaleEntriesAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken)
-    {
-        var (from, to) = StateTable.RowKeyRange(EventEntity.OutboxKind);
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to} and Created le {writtenBefore}");
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.Client.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            scopes.Add(row.PartitionKey);
-        }
-        return scopes.ToList();
-    }
+    public Task<IReadOnlyList<string>> ScopesWithStaleEntriesAsync(DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
+        table.ScopesWithAsync(EventEntity.OutboxKind, TableClient.CreateQueryFilter($"Created le {writtenBefore}"), cancellationToken);
 }

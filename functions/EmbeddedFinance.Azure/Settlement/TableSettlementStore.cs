@@ -13,10 +13,8 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches)
 {
     public async Task<IReadOnlyList<SettlementJob>> ReadDueAsync(string scope, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        var (from, to) = StateTable.RowKeyRange(SettlementJobEntity.Kind);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope} and RowKey ge {from} and RowKey lt {to} and DueAt le {now}");
         var jobs = new List<SettlementJob>();
-        await foreach (var entity in table.Client.QueryAsync<SettlementJobEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        await foreach (var entity in table.KindInScope<SettlementJobEntity>(scope, SettlementJobEntity.Kind, TableClient.CreateQueryFilter($"DueAt le {now}"), max, cancellationToken))
         {
             jobs.Add(LedgerRows.ToJob(entity));
             if (jobs.Count == max) break;
@@ -41,19 +39,8 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches)
             Jobs = run.Finished.Count + run.Deferred.Count,
             At = run.At,
         });
-        foreach (var job in run.Finished) batch.Delete(JobRow(run.Scope, job));
-        foreach (var (job, releaseAt) in run.Deferred)
-        {
-            var entity = JobRow(run.Scope, job);
-            entity.Stage = SettlementStage.Release.ToString();
-            entity.DueAt = releaseAt;
-            entity.Currency = job.Transaction.Currency.Code;
-            entity.Type = job.Transaction.Type;
-            entity.Reference = job.Transaction.Reference;
-            entity.PostingsJson = JsonSerializer.Serialize(job.Transaction.Postings);
-            entity.Created = job.Transaction.Created;
-            batch.Replace(entity);
-        }
+        foreach (var job in run.Finished) batch.Delete(JobRow(job, job.Stage, job.DueAt));
+        foreach (var (job, releaseAt) in run.Deferred) batch.Replace(JobRow(job, SettlementStage.Release, releaseAt));
         foreach (var transaction in run.Created) batch.AddLedger(transaction);
         foreach (var balance in run.Balances)
         {
@@ -77,24 +64,15 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches)
         await batch.SubmitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> ScopesWithDueJobsAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken)
-    {
-        var (from, to) = StateTable.RowKeyRange(SettlementJobEntity.Kind);
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to} and DueAt le {dueBefore}");
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.Client.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            scopes.Add(row.PartitionKey);
-        }
-        return scopes.ToList();
-    }
+    public Task<IReadOnlyList<string>> ScopesWithDueJobsAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken) =>
+        table.ScopesWithAsync(SettlementJobEntity.Kind, TableClient.CreateQueryFilter($"DueAt le {dueBefore}"), cancellationToken);
 
     public static string BalanceRowKey(BalanceKey key) => StateTable.RowKey(BalanceEntity.Kind, $"{key.Account}|{key.Currency.Code}");
 
-    private static SettlementJobEntity JobRow(string scope, SettlementJob job) => new()
+    private static SettlementJobEntity JobRow(SettlementJob job, SettlementStage stage, DateTimeOffset dueAt)
     {
-        PartitionKey = scope,
-        RowKey = StateTable.RowKey(SettlementJobEntity.Kind, job.Transaction.Id),
-        ETag = new ETag(job.Version),
-    };
+        var row = LedgerRows.ToJobEntity(job.Transaction, stage, dueAt);
+        row.ETag = new ETag(job.Version);
+        return row;
+    }
 }

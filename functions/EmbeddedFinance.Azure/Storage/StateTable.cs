@@ -18,4 +18,29 @@ public sealed class StateTable(TableServiceClient service, IOptions<StorageOptio
 
     /// <summary>The row-key range of one kind, for range scans: [kind|, kind}).</summary>
     public static (string From, string To) RowKeyRange(string kind) => ($"{kind}|", $"{kind}}}");
+
+    /// <summary>Rows of one kind in a scope, in row-key order, narrowed by an optional condition (from <see cref="TableClient.CreateQueryFilter(FormattableString)"/>).</summary>
+    public IAsyncEnumerable<T> KindInScope<T>(string scope, string kind, string? condition = null, int? maxPerPage = null, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity, new()
+    {
+        var (from, to) = RowKeyRange(kind);
+        return RangeInScope<T>(scope, from, to, condition, maxPerPage, cancellationToken);
+    }
+
+    /// <summary>Rows of a scope whose row keys lie in [from, to), narrowed by an optional condition.</summary>
+    public IAsyncEnumerable<T> RangeInScope<T>(string scope, string from, string to, string? condition = null, int? maxPerPage = null, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity, new() =>
+        Client.QueryAsync<T>(And(TableClient.CreateQueryFilter($"PartitionKey eq {scope} and RowKey ge {from} and RowKey lt {to}"), condition), maxPerPage, cancellationToken: cancellationToken);
+
+    /// <summary>The scopes holding rows of one kind that meet an optional condition: a scan across partitions, for sweeps.</summary>
+    public async Task<IReadOnlyList<string>> ScopesWithAsync(string kind, string? condition, CancellationToken cancellationToken)
+    {
+        var (from, to) = RowKeyRange(kind);
+        var scopes = new SortedSet<string>(StringComparer.Ordinal);
+        var filter = And(TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to}"), condition);
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken)) scopes.Add(row.PartitionKey);
+        return scopes.ToList();
+    }
+
+    private static string And(string filter, string? condition) => condition is null ? filter : $"{filter} and ({condition})";
 }

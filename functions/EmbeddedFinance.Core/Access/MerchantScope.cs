@@ -9,4 +9,6 @@ namespace EmbeddedFinance.Core.Access;
 public static class MerchantScope
 {
     public static string Of(string merchantId, Mode mode) => $"{merchantId}:{(mode == Mode.Test ? "test" : "live")}";
+
+    public static Mode ModeOf(string scope) => scope.EndsWith(":live", StringComparison.Ordinal) ? Mode.Live : Mode.Test;
 }

@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Ledger;
@@ -113,8 +114,6 @@ public sealed class SettleScope(ISettlementStore store, IOptions<SettlementOptio
         if (job.Transaction.Type != LedgerTypes.Capture) return null;
         var amount = -job.Transaction.Postings.Where(posting => posting.Account == LedgerAccounts.Clearing).Sum(posting => posting.Amount);
         var settled = new Settled("settlement", job.Transaction.Reference, release?.Id ?? job.Transaction.Id, job.Transaction.Currency.Code, amount, clock.GetUtcNow().ToUnixTimeSeconds());
-        return PlatformEvent.Of(EventTypes.PaymentSettled, job.Transaction.Scope, ModeOf(job.Transaction.Scope), settled, clock);
+        return PlatformEvent.Of(EventTypes.PaymentSettled, job.Transaction.Scope, MerchantScope.ModeOf(job.Transaction.Scope), settled, clock);
     }
-
-    private static Mode ModeOf(string scope) => scope.EndsWith(":live", StringComparison.Ordinal) ? Mode.Live : Mode.Test;
 }

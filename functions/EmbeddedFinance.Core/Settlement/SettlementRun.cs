@@ -17,8 +17,4 @@ public sealed record SettlementRun(
     IReadOnlyList<LedgerTransaction> Created,
     IReadOnlyList<Balance> Balances,
     IReadOnlyList<PlatformEvent> Events,
-    DateTimeOffset At)
-{
-    /// <summary>Rows the batch holds: marker, jobs, created transactions, balances, events with their outbox rows.</summary>
-    public int Rows => 1 + Finished.Count + Deferred.Count + Created.Count + Balances.Count + 2 * Events.Count;
-}
+    DateTimeOffset At);
