@@ -33,9 +33,10 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     public string ConnectionString => azurite.Endpoints.ConnectionString;
     public IServiceProvider Services => host.Services;
 
-    public static async Task<BenchmarkEnvironment> StartAsync()
+    /// <param name="settings">Settings over the development defaults (e.g. a timer a benchmark must keep quiet).</param>
+    public static async Task<BenchmarkEnvironment> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(FreePort(), FreePort(), FreePort()), dataDirectory: null);
+        var azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(FreePort(), FreePort(), FreePort()), dataDirectory: null, log: line => { if (line.StartsWith("azurite:", StringComparison.Ordinal)) Console.Error.WriteLine(line); });
         // A benchmark stopped with Ctrl+C or kill must not leave Azurite running to skew the next one.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Console.CancelKeyPress += (_, _) => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -47,8 +48,9 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
                 ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
                 ["Storage:Prefix"] = "bench",
             });
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             // Request logging at Information is part of the product's cost, but the console is not.
-            builder.Logging.ClearProviders();
+            if (Environment.GetEnvironmentVariable("BENCH_LOGS") is null) builder.Logging.ClearProviders();
         }, overrideServices: services =>
         {
             var options = new TableClientOptions();
@@ -67,8 +69,8 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         await azurite.DisposeAsync();
     }
 
-    /// <summary>A merchant created with the development admin key; its test keys.</summary>
-    public static async Task<(string Secret, string Publishable)> CreateMerchantAsync(HttpClient http)
+    /// <summary>A merchant created with the development admin key: its id and test keys.</summary>
+    public static async Task<(string Id, string Secret, string Publishable)> CreateMerchantAsync(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = JsonContent.Create(new { name = "Bench Rides", country = "US", default_currency = "usd" }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKeyProvider.DevelopmentDefault);
@@ -76,7 +78,7 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var keys = json.RootElement.GetProperty("api_keys");
-        return (keys.GetProperty("secret_test").GetString()!, keys.GetProperty("publishable_test").GetString()!);
+        return (json.RootElement.GetProperty("id").GetString()!, keys.GetProperty("secret_test").GetString()!, keys.GetProperty("publishable_test").GetString()!);
     }
 
     private static int FreePort()

@@ -1,6 +1,7 @@
 using EmbeddedFinance.Benchmarks;
 
 // dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens|payments [clients] [seconds]
+//                                                                   settlement [jobs]
 var name = args.FirstOrDefault() ?? "tokens";
 var clients = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
 var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
@@ -13,8 +14,11 @@ switch (name)
     case "payments":
         await PaymentBenchmark.RunAsync(clients, TimeSpan.FromSeconds(seconds));
         break;
+    case "settlement":
+        await SettlementBenchmark.RunAsync(args.Length > 1 ? clients : 3_000);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, settlement");
         return 2;
 }
 return 0;

@@ -19,7 +19,7 @@ public static class TokenizationBenchmark
     {
         await using var environment = await BenchmarkEnvironment.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
-        var (_, key) = await BenchmarkEnvironment.CreateMerchantAsync(http);
+        var (_, _, key) = await BenchmarkEnvironment.CreateMerchantAsync(http);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var body = new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } };
 

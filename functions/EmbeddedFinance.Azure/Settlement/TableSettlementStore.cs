@@ -29,7 +29,7 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches)
             return found.HasValue ? new Balance(key, found.Value!.Amount, found.Value.ETag.ToString()) : Balance.Empty(key);
         }));
 
-    public async Task CommitAsync(SettlementRun run, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken)
     {
         var batch = batches.For(run.Scope).AddGuarded(new SettlementMarkerEntity
         {
@@ -42,8 +42,10 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches)
         foreach (var job in run.Finished) batch.Delete(JobRow(job, job.Stage, job.DueAt));
         foreach (var (job, releaseAt) in run.Deferred) batch.Replace(JobRow(job, SettlementStage.Release, releaseAt));
         foreach (var transaction in run.Created) batch.AddLedger(transaction);
+        var balanceRows = new List<int>();
         foreach (var balance in run.Balances)
         {
+            balanceRows.Add(batch.Count);
             var entity = new BalanceEntity
             {
                 PartitionKey = run.Scope,
@@ -61,7 +63,8 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches)
             }
         }
         foreach (var settled in run.Events) batch.AddEvent(settled);
-        await batch.SubmitAsync(cancellationToken);
+        var versions = await batch.SubmitAsync(cancellationToken);
+        return run.Balances.Select((balance, i) => balance with { Version = versions[balanceRows[i]] }).ToList();
     }
 
     public Task<IReadOnlyList<string>> ScopesWithDueJobsAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken) =>

@@ -78,12 +78,14 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         return this;
     }
 
-    public async Task SubmitAsync(CancellationToken cancellationToken)
+    /// <summary>Commits the batch; returns each row's new version (ETag), in the order the rows were added.</summary>
+    public async Task<IReadOnlyList<string>> SubmitAsync(CancellationToken cancellationToken)
     {
         if (actions.Count > MaxActions) throw new InvalidOperationException($"A table batch holds at most {MaxActions} entities.");
+        Response<IReadOnlyList<Response>> committed;
         try
         {
-            await table.Client.SubmitTransactionAsync(actions, cancellationToken);
+            committed = await table.Client.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex == leaseIndex && leaseIndex >= 0 && failed.Status == (int)HttpStatusCode.PreconditionFailed)
         {
@@ -103,7 +105,11 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         }
         lease?.MarkCommitted();
         if (carriesEvents) nudge.Nudge(PartitionKey);
+        return committed.Value.Select(response => response.Headers.ETag?.ToString() ?? "").ToList();
     }
+
+    /// <summary>How many rows the batch holds so far: the index the next row will have in <see cref="SubmitAsync"/>'s answer.</summary>
+    public int Count => actions.Count;
 
     private void Require(ITableEntity entity)
     {

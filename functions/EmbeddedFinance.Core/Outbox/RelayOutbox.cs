@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Common;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Core.Outbox;
@@ -5,12 +6,19 @@ namespace EmbeddedFinance.Core.Outbox;
 /// <summary>
 /// Fans a scope's undispatched events out to every consumer, then marks them dispatched, a page at a time until
 /// the outbox is empty. A consumer's failure leaves the page in the outbox for the next nudge or the sweep.
+/// Nudges for a scope already being relayed in this process join that run: concurrent relays of one scope would
+/// only hand the same events out twice and race to delete them.
 /// </summary>
 public sealed class RelayOutbox(IOutbox outbox, IEnumerable<IOutboxConsumer> consumers, ILogger<RelayOutbox> logger)
 {
     private const int Page = 100;
+    private readonly CoalescedRuns runs = new();
 
-    public async Task<int> RunAsync(string scope, CancellationToken cancellationToken)
+    /// <summary>Relays the scope's outbox until it is empty, or joins the relay of this scope in progress; returns how many events this call relayed.</summary>
+    public Task<int> RunAsync(string scope, CancellationToken cancellationToken) =>
+        runs.RunAsync(scope, () => RelayAllAsync(scope, cancellationToken));
+
+    private async Task<int> RelayAllAsync(string scope, CancellationToken cancellationToken)
     {
         var relayed = 0;
         while (true)

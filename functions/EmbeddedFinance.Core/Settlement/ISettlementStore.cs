@@ -10,9 +10,9 @@ public interface ISettlementStore
     /// <summary>The balances, with their versions; a balance without a row is zero with no version.</summary>
     Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken);
 
-    /// <summary>Commits a settlement run in one batch.</summary>
+    /// <summary>Commits a settlement run in one batch; returns its balances with their new versions.</summary>
     /// <exception cref="Common.ConcurrencyConflictException">A job or balance changed since it was read: nothing was written.</exception>
-    Task CommitAsync(SettlementRun run, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken);
 
     /// <summary>Scopes with jobs due before <paramref name="dueBefore"/> (for the sweep).</summary>
     Task<IReadOnlyList<string>> ScopesWithDueJobsAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);

@@ -7,6 +7,9 @@ public sealed class SettlementOptions
     /// <summary>How long captured funds stay pending before they become available (0 in the sandbox).</summary>
     public TimeSpan AvailableAfter { get; set; } = TimeSpan.Zero;
 
-    /// <summary>At most this many jobs are settled together in one table batch (each costs up to six rows).</summary>
-    public int MaxJobsPerBatch { get; set; } = 12;
+    /// <summary>At most this many jobs are settled together in one table batch (fewer when their rows would pass the batch's 100).</summary>
+    public int MaxJobsPerBatch { get; set; } = 20;
+
+    /// <summary>Due jobs are read this many at a time and settled in as many batches as they need.</summary>
+    public int MaxJobsPerRead { get; set; } = 200;
 }
