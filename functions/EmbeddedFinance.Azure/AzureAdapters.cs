@@ -5,6 +5,7 @@ using EmbeddedFinance.Azure.Accounts;
 using EmbeddedFinance.Azure.Audit;
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Outbox;
+using EmbeddedFinance.Azure.Payouts;
 using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Health;
 using EmbeddedFinance.Azure.Idempotency;
@@ -22,6 +23,7 @@ using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.Outbox;
+using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Secrets;
@@ -61,6 +63,8 @@ public static class AzureAdapters
         services.AddSingleton<ISettlementStore, TableSettlementStore>();
         services.AddSingleton<ILedgerReader, TableLedgerReader>();
         services.AddSingleton<IReconciliationLog, TableReconciliationLog>();
+        services.AddSingleton<IPayoutStore, TablePayoutStore>();
+        services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
 
         services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.Section);
         var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();

@@ -5,6 +5,7 @@ using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payments;
+using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
@@ -45,6 +46,15 @@ public static class CoreServices
         services.AddSingleton<Reconciliation>();
         services.AddSingleton<RelayOutbox>();
         services.AddSingleton<IOutboxConsumer, SettlementDispatch>();
+        services.AddOptions<PayoutOptions>().BindConfiguration(PayoutOptions.Section);
+        services.AddSingleton<BankAccountSealer>();
+        services.AddSingleton<CreatePayout>();
+        services.AddSingleton<PayoutQueries>();
+        services.AddSingleton<PayoutRailPipeline>();
+        services.TryAddSingleton<IPayoutRail, SandboxPayoutRail>();
+        services.AddSingleton<SubmitPayout>();
+        services.AddSingleton<CompletePayout>();
+        services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
         return services;
     }
 }

@@ -18,4 +18,11 @@ public sealed class AccountEntity : ITableEntity
     public string DefaultCurrency { get; set; } = "";
     public string Mode { get; set; } = "";
     public DateTimeOffset Created { get; set; }
+
+    // The payout destination: sealed bank account, and the parts that may be shown.
+    public string? DestinationCountry { get; set; }
+    public string? DestinationCurrency { get; set; }
+    public string? DestinationLast4 { get; set; }
+    public string? DestinationKeyVersion { get; set; }
+    public byte[]? DestinationCiphertext { get; set; }
 }

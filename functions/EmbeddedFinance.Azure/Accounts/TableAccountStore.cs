@@ -5,6 +5,7 @@ using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Money;
+using EmbeddedFinance.Core.Payouts;
 
 namespace EmbeddedFinance.Azure.Accounts;
 
@@ -25,6 +26,11 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
             DefaultCurrency = account.DefaultCurrency.Code,
             Mode = account.Mode.ToString(),
             Created = account.Created,
+            DestinationCountry = account.PayoutDestination?.Country.Code,
+            DestinationCurrency = account.PayoutDestination?.Currency.Code,
+            DestinationLast4 = account.PayoutDestination?.Last4,
+            DestinationKeyVersion = account.PayoutDestination?.KeyVersion,
+            DestinationCiphertext = account.PayoutDestination?.Ciphertext,
         }).AddEvent(created);
         await batch.CompleteAsync(completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);
@@ -52,6 +58,14 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
         Country.TryParse(entity.Country, out var country);
         Currency.TryParse(entity.DefaultCurrency, out var currency);
         return new ConnectedAccount(entity.RowKey[(AccountEntity.Kind.Length + 1)..], entity.PartitionKey, entity.DisplayName, entity.Email,
-            country, currency, Enum.Parse<Mode>(entity.Mode), entity.Created);
+            country, currency, Enum.Parse<Mode>(entity.Mode), entity.Created, ToDestination(entity));
+    }
+
+    private static PayoutDestination? ToDestination(AccountEntity entity)
+    {
+        if (entity.DestinationCiphertext is null || entity.DestinationKeyVersion is null) return null;
+        Country.TryParse(entity.DestinationCountry, out var country);
+        Currency.TryParse(entity.DestinationCurrency, out var currency);
+        return new PayoutDestination(country, currency, entity.DestinationLast4 ?? "", entity.DestinationKeyVersion, entity.DestinationCiphertext);
     }
 }

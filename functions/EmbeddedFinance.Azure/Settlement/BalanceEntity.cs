@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace EmbeddedFinance.Azure.Settlement;
 
-/// <summary>A ledger balance (<c>balance|{account}|{currency}</c>), written only by settlement, always with its ETag.</summary>
+/// <summary>A ledger balance (<c>balance|{account}|{currency}</c>), written by settlement and payouts (see BalanceRows), always with its ETag.</summary>
 public sealed class BalanceEntity : ITableEntity
 {
     public const string Kind = "balance";

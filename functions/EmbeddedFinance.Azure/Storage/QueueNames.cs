@@ -10,6 +10,8 @@ public sealed class QueueNames
 
     public string Outbox { get; set; } = "ef-outbox";
     public string Settlement { get; set; } = "ef-settlement";
+    public string Payouts { get; set; } = "ef-payouts";
+    public string PayoutReports { get; set; } = "ef-payout-reports";
 
-    public IEnumerable<string> All => [Outbox, Settlement];
+    public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports];
 }

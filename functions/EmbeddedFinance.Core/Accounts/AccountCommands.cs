@@ -6,12 +6,13 @@ using EmbeddedFinance.Core.Idempotency;
 namespace EmbeddedFinance.Core.Accounts;
 
 /// <summary>Creating, reading and listing a merchant's connected accounts (sellers, drivers).</summary>
-public sealed class AccountCommands(IAccountStore store, TimeProvider clock)
+public sealed class AccountCommands(IAccountStore store, Payouts.BankAccountSealer sealer, TimeProvider clock)
 {
     public async Task<Result<StoredResponse>> CreateAsync(Caller.Merchant caller, CreateAccountCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
     {
-        var account = new ConnectedAccount(
-            PrefixedId.New("acct", clock), caller.Scope, command.DisplayName, command.Email, command.Country, command.DefaultCurrency, caller.Mode, clock.GetUtcNow());
+        var id = PrefixedId.New("acct", clock);
+        var destination = command.PayoutDestination is null ? null : await sealer.SealAsync(caller.Scope, id, command.PayoutDestination, cancellationToken);
+        var account = new ConnectedAccount(id, caller.Scope, command.DisplayName, command.Email, command.Country, command.DefaultCurrency, caller.Mode, clock.GetUtcNow(), destination);
         var view = AccountView.From(account);
         var response = StoredResponse.Of(201, view);
         await store.CreateAsync(account, PlatformEvent.Of(EventTypes.AccountCreated, caller.Scope, caller.Mode, view, clock), lease?.Complete(response), cancellationToken);

@@ -12,4 +12,5 @@ public sealed record ConnectedAccount(
     Country Country,
     Currency DefaultCurrency,
     Mode Mode,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    Payouts.PayoutDestination? PayoutDestination = null);

@@ -4,7 +4,7 @@ using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Core.Accounts;
 
-public sealed record CreateAccountRequest(string? DisplayName, string? Email, string? Country, string? DefaultCurrency)
+public sealed record CreateAccountRequest(string? DisplayName, string? Email, string? Country, string? DefaultCurrency, Payouts.PayoutDestinationInput? PayoutDestination)
 {
     public Result<CreateAccountCommand> Validate()
     {
@@ -21,14 +21,21 @@ public sealed record CreateAccountRequest(string? DisplayName, string? Email, st
         if (!Common.Country.TryParse(Country, out var country)) return Errors.ParameterInvalid("country", "The country must be a supported ISO 3166-1 alpha-2 code.");
         if (DefaultCurrency is null) return Errors.ParameterMissing("default_currency");
         if (!Currency.TryParse(DefaultCurrency, out var currency)) return Errors.CurrencyUnsupported("default_currency");
-        return new CreateAccountCommand(name, email, country, currency);
+        Payouts.BankAccount? destination = null;
+        if (PayoutDestination is not null)
+        {
+            var bank = PayoutDestination.Validate();
+            if (!bank.IsSuccess) return bank.Error!;
+            destination = bank.Value;
+        }
+        return new CreateAccountCommand(name, email, country, currency, destination);
     }
 
     // Email addresses are personal data: never in a log line.
     public override string ToString() => nameof(CreateAccountRequest) + " { [redacted] }";
 }
 
-public sealed record CreateAccountCommand(string DisplayName, string Email, Country Country, Currency DefaultCurrency)
+public sealed record CreateAccountCommand(string DisplayName, string Email, Country Country, Currency DefaultCurrency, Payouts.BankAccount? PayoutDestination)
 {
     public override string ToString() => nameof(CreateAccountCommand) + " { [redacted] }";
 }

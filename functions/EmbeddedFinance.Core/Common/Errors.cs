@@ -17,6 +17,7 @@ public static class Errors
         "This Idempotency-Key was already used with a different request. Use a new key for a new request.", "Idempotency-Key");
     public static ApiError IdempotencyInFlight() => new(409, "idempotency_request_in_flight",
         "A request with this Idempotency-Key is still being processed. Retry after it completes.", "Idempotency-Key");
+    public static ApiError BalanceInsufficient(string detail) => new(402, "balance_insufficient", detail, "amount");
     public static ApiError StateInvalid(string detail) => new(409, "state_invalid", detail);
     public static ApiError Internal() => new(500, "internal_error", "An unexpected error occurred. It has been logged with this request id.");
     public static ApiError Unavailable(string detail) => new(503, "service_unavailable", detail);

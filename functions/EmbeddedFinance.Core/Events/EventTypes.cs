@@ -10,5 +10,8 @@ public static class EventTypes
     public const string PaymentCanceled = "payment.canceled";
     public const string PaymentRefunded = "payment.refunded";
     public const string PaymentSettled = "payment.settled";
+    public const string PayoutCreated = "payout.created";
+    public const string PayoutPaid = "payout.paid";
+    public const string PayoutFailed = "payout.failed";
     public const string AccountCreated = "account.created";
 }

@@ -27,5 +27,12 @@ public sealed record PlatformEvent(string Id, string Type, string Scope, Mode Mo
         ["data"] = new JsonObject { ["object"] = JsonNode.Parse(ObjectJson) },
     }.ToJsonString(ApiJson.Options);
 
+    /// <summary>The id of the object the event is about (<c>data.object.id</c>).</summary>
+    public string? ObjectId()
+    {
+        using var document = JsonDocument.Parse(ObjectJson);
+        return document.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+    }
+
     public override string ToString() => $"{nameof(PlatformEvent)} {{ {Id} {Type} }}";
 }

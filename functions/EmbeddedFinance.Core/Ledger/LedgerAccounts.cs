@@ -12,6 +12,9 @@ public static class LedgerAccounts
     /// <summary>The merchant itself, when a payment has no splits.</summary>
     public const string Merchant = "merchant";
 
+    /// <summary>Money paid out to connected accounts' banks: it has left the platform.</summary>
+    public const string PaidOut = "paid_out";
+
     public static string Pending(string owner) => $"{owner}:pending";
     public static string Available(string owner) => $"{owner}:available";
     public static string InTransit(string owner) => $"{owner}:in_transit";

@@ -8,4 +8,13 @@ public static class LedgerTypes
 
     /// <summary>Settlement moving what a capture or refund put in pending on to available.</summary>
     public const string Release = "settlement.release";
+
+    /// <summary>A payout taking money from available (and its fee) into in-transit.</summary>
+    public const string Payout = "payout.create";
+
+    /// <summary>The rail paid the payout: in-transit leaves the platform.</summary>
+    public const string PayoutPaid = "payout.paid";
+
+    /// <summary>The rail failed the payout: in-transit (and the fee) returns to available.</summary>
+    public const string PayoutFailed = "payout.failed";
 }

@@ -11,7 +11,7 @@ namespace EmbeddedFinance.Core.Secrets;
 public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider adminKey, IOptions<PlatformOptions> options, ILogger<RequiredSecrets> logger)
 {
     public static IReadOnlyList<string> DataKeyNames { get; } =
-        [SecretNames.IdempotencyDataKey, SecretNames.RequestFingerprintKey, SecretNames.CardDataKey, SecretNames.CardFingerprintKey];
+        [SecretNames.IdempotencyDataKey, SecretNames.RequestFingerprintKey, SecretNames.CardDataKey, SecretNames.CardFingerprintKey, SecretNames.BankAccountDataKey];
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

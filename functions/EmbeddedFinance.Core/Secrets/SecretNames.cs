@@ -8,4 +8,5 @@ public static class SecretNames
     public const string RequestFingerprintKey = "request-fingerprint-key";
     public const string CardDataKey = "card-data-key";
     public const string CardFingerprintKey = "card-fingerprint-key";
+    public const string BankAccountDataKey = "bank-account-data-key";
 }

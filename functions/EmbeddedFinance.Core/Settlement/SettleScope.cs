@@ -120,16 +120,11 @@ public sealed class SettleScope(ISettlementStore store, IOptions<SettlementOptio
             else deferred.Add((job, now + delay));
         }
 
-        var deltas = applied
-            .SelectMany(transaction => transaction.Postings.Select(posting => (Key: new BalanceKey(posting.Account, transaction.Currency), posting.Amount)))
-            .GroupBy(line => line.Key)
-            .Select(group => (group.Key, Delta: group.Sum(line => line.Amount)))
-            .Where(change => change.Delta != 0)
-            .ToList();
+        var deltas = BalanceChanges.Of(applied);
         var unknown = deltas.Select(change => change.Key).Where(key => !known.ContainsKey(key)).ToList();
         var current = unknown.Count == 0 ? [] : (await store.ReadBalancesAsync(scope, unknown, cancellationToken)).ToDictionary(balance => balance.Key);
         foreach (var key in deltas.Select(change => change.Key).Except(unknown)) current[key] = known[key];
-        var balances = deltas.Select(change => current[change.Key] with { Amount = current[change.Key].Amount + change.Delta }).ToList();
+        var balances = BalanceChanges.Apply(deltas, current);
         return new SettlementRun(PrefixedId.New("stl", clock), scope, finished, deferred, applied, created, balances, events, now);
     }
 

@@ -22,6 +22,8 @@ public static class LocalConfiguration
         ["Schedules:Reconcile"] = "0 0 * * * *",
         ["Queues:Outbox"] = "ef-outbox",
         ["Queues:Settlement"] = "ef-settlement",
+        ["Queues:Payouts"] = "ef-payouts",
+        ["Queues:PayoutReports"] = "ef-payout-reports",
     };
 
     public static void Apply(ConfigurationManager configuration, string hostJsonPath)

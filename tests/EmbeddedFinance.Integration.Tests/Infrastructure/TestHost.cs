@@ -63,6 +63,8 @@ public sealed class TestHost : IAsyncDisposable
                 ["Storage:Prefix"] = prefix,
                 ["Queues:Outbox"] = prefix + "-outbox",
                 ["Queues:Settlement"] = prefix + "-settlement",
+                ["Queues:Payouts"] = prefix + "-payouts",
+                ["Queues:PayoutReports"] = prefix + "-payout-reports",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
             builder.Configuration.AddInMemoryCollection(overrides);

@@ -15,11 +15,33 @@ public sealed class PaymentClient(TestHost host, CreatedMerchant merchant)
         return body.GetProperty("id").GetString()!;
     }
 
-    public async Task<string> AccountAsync(string name = "Driver")
+    public async Task<string> AccountAsync(string name = "Driver", object? payoutDestination = null)
     {
         var body = await ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/accounts", merchant.SecretKey,
-            new { display_name = name, email = "driver@example.com", country = "US", default_currency = "usd" }), HttpStatusCode.Created);
+            new { display_name = name, email = "driver@example.com", country = "US", default_currency = "usd", payout_destination = payoutDestination }), HttpStatusCode.Created);
         return body.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A US bank account of the sandbox rail; the last four digits of the account number choose the outcome.</summary>
+    public static object UsBank(string accountNumber = "000123456789") =>
+        new { type = "bank_account", country = "US", currency = "usd", routing_number = "110000000", account_number = accountNumber };
+
+    /// <summary>The account's balance of one kind (available, pending, in_transit) in usd.</summary>
+    public async Task<long> BalanceAsync(string account, string kind)
+    {
+        var balance = await ExpectAsync(await GetAsync($"v1/accounts/{account}/balance"), HttpStatusCode.OK);
+        return balance.GetProperty(kind).EnumerateArray().Where(amount => amount.GetProperty("currency").GetString() == "usd").Sum(amount => amount.GetProperty("amount").GetInt64());
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, or fails the test after <paramref name="seconds"/>.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Not within {seconds} s: {what}");
+            await Task.Delay(100);
+        }
     }
 
     public Task<HttpResponseMessage> CreateAsync(object body, string? idempotencyKey = null) =>

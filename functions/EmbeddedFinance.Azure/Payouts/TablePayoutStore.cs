@@ -1,0 +1,78 @@
+using Azure;
+using EmbeddedFinance.Azure.Events;
+using EmbeddedFinance.Azure.Ledger;
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Money;
+using EmbeddedFinance.Core.Payouts;
+
+namespace EmbeddedFinance.Azure.Payouts;
+
+/// <summary>Payouts in their merchant scope's partition; each change commits with its postings applied to the balances.</summary>
+public sealed class TablePayoutStore(StateTable table, StateBatches batches, TimeProvider clock) : IPayoutStore
+{
+    public Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken) =>
+        BalanceRows.ReadAsync(table, scope, keys, cancellationToken);
+
+    public Task CreateAsync(PayoutChange change, CancellationToken cancellationToken) =>
+        SubmitAsync(change, batch => batch.Add(ToEntity(change.Payout)), cancellationToken);
+
+    public Task UpdateAsync(PayoutChange change, CancellationToken cancellationToken) =>
+        SubmitAsync(change, batch => batch.Replace(ToEntity(change.Payout)), cancellationToken);
+
+    public async Task<Payout?> GetAsync(string scope, string payoutId, CancellationToken cancellationToken)
+    {
+        var found = await table.Client.GetEntityIfExistsAsync<PayoutEntity>(scope, StateTable.RowKey(PayoutEntity.Kind, payoutId), cancellationToken: cancellationToken);
+        return found.HasValue ? ToPayout(found.Value!) : null;
+    }
+
+    public Task<Core.Common.Page<Payout>> ListAsync(string scope, PageRequest page, string? account, CancellationToken cancellationToken) =>
+        CursorPages.ReadAsync<PayoutEntity, Payout>(table.Client, scope, PayoutEntity.Kind, page, ToPayout, cancellationToken,
+            account is null ? null : payout => payout.Account == account);
+
+    private async Task SubmitAsync(PayoutChange change, Action<StateBatch> writePayout, CancellationToken cancellationToken)
+    {
+        var batch = batches.For(change.Payout.Scope);
+        writePayout(batch);
+        if (change.Ledger is not null)
+        {
+            // Applied here and now, not by settlement: the marker says so, for reconciliation.
+            batch.AddLedger(change.Ledger).AddApplied(PrefixedId.New("stl", clock), [change.Ledger], 0, change.Balances, clock.GetUtcNow());
+        }
+        if (change.Event is not null) batch.AddEvent(change.Event);
+        await batch.CompleteAsync(change.Completion, cancellationToken);
+        await batch.SubmitAsync(cancellationToken);
+    }
+
+    private static PayoutEntity ToEntity(Payout payout) => new()
+    {
+        PartitionKey = payout.Scope,
+        RowKey = StateTable.RowKey(PayoutEntity.Kind, payout.Id),
+        ETag = payout.Version is null ? default : new ETag(payout.Version),
+        Mode = payout.Mode.ToString(),
+        Account = payout.Account,
+        Amount = payout.Amount,
+        Fee = payout.Fee,
+        Currency = payout.Currency.Code,
+        Method = payout.Method.ToString(),
+        Status = payout.Status.ToString(),
+        DestinationLast4 = payout.DestinationLast4,
+        Description = payout.Description,
+        RailReference = payout.RailReference,
+        FailureCode = payout.FailureCode,
+        FailureMessage = payout.FailureMessage,
+        Created = payout.Created,
+    };
+
+    private static Payout ToPayout(PayoutEntity entity)
+    {
+        Currency.TryParse(entity.Currency, out var currency);
+        return new Payout(entity.RowKey[(PayoutEntity.Kind.Length + 1)..], entity.PartitionKey, Enum.Parse<Mode>(entity.Mode), entity.Account, entity.Amount, entity.Fee,
+            currency, Enum.Parse<PayoutMethod>(entity.Method), Enum.Parse<PayoutStatus>(entity.Status), entity.DestinationLast4, entity.Description,
+            entity.RailReference, entity.FailureCode, entity.FailureMessage, entity.Created)
+        {
+            Version = entity.ETag.ToString(),
+        };
+    }
+}

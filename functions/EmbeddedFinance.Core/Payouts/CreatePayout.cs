@@ -1,0 +1,70 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmbeddedFinance.Core.Payouts;
+
+/// <summary>
+/// Reserves a payout from the account's available balance: the payout, its postings applied to the balances, its
+/// event and its idempotency record commit in one batch guarded by the balances' ETags, so concurrent payouts
+/// can never take the balance below zero — a loser reads the new balance and decides again.
+/// </summary>
+public sealed class CreatePayout(IPayoutStore store, IAccountStore accounts, IOptions<PayoutOptions> options, TimeProvider clock, ILogger<CreatePayout> logger)
+{
+    // Every racer but one loses each round; the balance runs out (an immediate 402) long before this.
+    private const int MaxAttempts = 64;
+
+    public async Task<Result<StoredResponse>> HandleAsync(Caller.Merchant caller, CreatePayoutCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
+    {
+        var account = await accounts.GetAsync(caller.Scope, command.Account, cancellationToken);
+        if (account is null) return Errors.ResourceMissing("account", "account");
+        if (account.PayoutDestination is null) return Errors.InvalidRequest("The account has no payout destination; create it with a payout_destination.", "account");
+        var currency = command.Amount.Currency;
+        if (currency != account.PayoutDestination.Currency)
+        {
+            return Errors.ParameterInvalid("currency", $"The account's payout destination receives {account.PayoutDestination.Currency.Code}, not {currency.Code}.");
+        }
+        var amount = command.Amount.Amount;
+        if (command.Method == PayoutMethod.Instant && amount > options.Value.InstantMaxAmount)
+        {
+            return new ApiError(400, "amount_invalid", $"An instant payout carries at most {options.Value.InstantMaxAmount} minor units; use a standard payout.", "amount");
+        }
+        var fee = options.Value.FeeFor(command.Method, amount);
+        var available = new BalanceKey(LedgerAccounts.Available(account.Id), currency);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var payout = new Payout(PrefixedId.New("po", clock), caller.Scope, caller.Mode, account.Id, amount, fee, currency, command.Method,
+                PayoutStatus.Pending, account.PayoutDestination.Last4, command.Description, null, null, null, clock.GetUtcNow());
+            var ledger = LedgerTransaction.Create(caller.Scope, currency, LedgerTypes.Payout, payout.Id, PayoutPostings.ForCreate(payout), clock);
+            var changes = BalanceChanges.Of([ledger]);
+            var current = (await store.ReadBalancesAsync(caller.Scope, changes.Select(change => change.Key), cancellationToken)).ToDictionary(balance => balance.Key);
+            if (current[available].Amount < amount + fee)
+            {
+                return Errors.BalanceInsufficient(fee == 0
+                    ? $"The account's available {currency.Code} balance is {current[available].Amount}; the payout needs {amount}."
+                    : $"The account's available {currency.Code} balance is {current[available].Amount}; the payout needs {amount} plus a fee of {fee}.");
+            }
+
+            var view = PayoutView.From(payout);
+            var response = StoredResponse.Of(201, view);
+            var created = PlatformEvent.Of(EventTypes.PayoutCreated, caller.Scope, caller.Mode, view, clock);
+            try
+            {
+                await store.CreateAsync(new PayoutChange(payout, ledger, BalanceChanges.Apply(changes, current), created, lease?.Complete(response)), cancellationToken);
+                logger.LogInformation("Payout {PayoutId} of {Amount} {Currency} (fee {Fee}) reserved from {Account}", payout.Id, amount, currency.Code, fee, account.Id);
+                return response;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // The balance moved (another payout, or settlement): decide again on what it is now.
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
+
+namespace EmbeddedFinance.Core.Payouts;
+
+/// <summary>A payout change with its ledger transaction applied to the balances, committed as one batch.</summary>
+public sealed record PayoutChange(
+    Payout Payout,
+    LedgerTransaction? Ledger,
+    IReadOnlyList<Balance> Balances,
+    PlatformEvent? Event,
+    IdempotencyCompletion? Completion);
+
+public interface IPayoutStore
+{
+    /// <summary>The balances, with their versions; a balance without a row is zero with no version.</summary>
+    Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken);
+
+    /// <exception cref="ConcurrencyConflictException">A balance changed since it was read: nothing was written.</exception>
+    Task CreateAsync(PayoutChange change, CancellationToken cancellationToken);
+
+    /// <exception cref="ConcurrencyConflictException">The payout or a balance changed since it was read: nothing was written.</exception>
+    Task UpdateAsync(PayoutChange change, CancellationToken cancellationToken);
+
+    Task<Payout?> GetAsync(string scope, string payoutId, CancellationToken cancellationToken);
+
+    Task<Page<Payout>> ListAsync(string scope, PageRequest page, string? account, CancellationToken cancellationToken);
+}

@@ -1,0 +1,50 @@
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Money;
+
+namespace EmbeddedFinance.Core.Payouts;
+
+public enum PayoutStatus { Pending, InTransit, Paid, Failed, Canceled }
+
+public enum PayoutMethod { Standard, Instant }
+
+/// <summary>
+/// Money on its way from a connected account's available balance to its bank. <see cref="Amount"/> is what
+/// arrives; an instant payout's <see cref="Fee"/> is taken from the balance on top, to the merchant's fee account.
+/// </summary>
+public sealed record Payout(
+    string Id,
+    string Scope,
+    Mode Mode,
+    string Account,
+    long Amount,
+    long Fee,
+    Currency Currency,
+    PayoutMethod Method,
+    PayoutStatus Status,
+    string DestinationLast4,
+    string? Description,
+    string? RailReference,
+    string? FailureCode,
+    string? FailureMessage,
+    DateTimeOffset Created)
+{
+    /// <summary>The stored row's ETag; null before it is written.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>Whether the rail's answer is still to come (a report for a finished payout is a duplicate).</summary>
+    public bool IsOpen => Status is PayoutStatus.Pending or PayoutStatus.InTransit;
+}
+
+public static class PayoutNames
+{
+    public static string ApiName(this PayoutStatus status) => status switch
+    {
+        PayoutStatus.Pending => "pending",
+        PayoutStatus.InTransit => "in_transit",
+        PayoutStatus.Paid => "paid",
+        PayoutStatus.Failed => "failed",
+        _ => "canceled",
+    };
+
+    public static string ApiName(this PayoutMethod method) => method == PayoutMethod.Instant ? "instant" : "standard";
+}
