@@ -15,7 +15,7 @@ switch (name)
         await PaymentBenchmark.RunAsync(clients, TimeSpan.FromSeconds(seconds));
         break;
     case "settlement":
-        await SettlementBenchmark.RunAsync(args.Length > 1 ? clients : 3_000);
+        await SettlementBenchmark.RunAsync(args.Length > 1 ? clients : 1_000);
         break;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, settlement");
