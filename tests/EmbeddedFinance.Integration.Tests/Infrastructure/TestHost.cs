@@ -116,6 +116,15 @@ public sealed class TestHost : IAsyncDisposable
         return count;
     }
 
+    /// <summary>How many events of a type a merchant scope holds.</summary>
+    public async Task<int> CountEventsAsync(string scope, string type)
+    {
+        var count = 0;
+        await foreach (var _ in Tables.GetTableClient(Storage.StateTable).QueryAsync<TableEntity>(row =>
+            row.PartitionKey == scope && row.GetString("Type") == type && row.RowKey.CompareTo("event|") > 0 && row.RowKey.CompareTo("event}") < 0)) count++;
+        return count;
+    }
+
     private static string? Render(object? value) => value is byte[] bytes ? Convert.ToBase64String(bytes) + " " + Encoding.UTF8.GetString(bytes) : value?.ToString();
 
     public async ValueTask DisposeAsync()

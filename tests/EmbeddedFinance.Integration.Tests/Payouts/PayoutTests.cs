@@ -173,11 +173,5 @@ public sealed class PayoutTests : IAsyncLifetime
         Assert.Empty(report.Drift);
     }
 
-    private async Task<int> CountEventsAsync(string type)
-    {
-        var table = host.Services.GetRequiredService<EmbeddedFinance.Azure.Storage.StateTable>().Client;
-        var count = 0;
-        await foreach (var _ in table.QueryAsync<global::Azure.Data.Tables.TableEntity>(row => row.PartitionKey == Scope && row.GetString("Type") == type && row.RowKey.CompareTo("event|") > 0 && row.RowKey.CompareTo("event}") < 0)) count++;
-        return count;
-    }
+    private Task<int> CountEventsAsync(string type) => host.CountEventsAsync(Scope, type);
 }
