@@ -224,13 +224,6 @@ public sealed class SettlementTests : IAsyncLifetime
 
     private Task<int> CountEventsAsync(string type) => host.CountEventsAsync(Scope, type);
 
-    private sealed class NoNudge : IOutboxNudge
-    {
-        public void Nudge(string scope)
-        {
-        }
-    }
-
     private sealed class RecordingSettlementQueue : ISettlementQueue
     {
         private readonly List<SettlementRequest> requests = [];
