@@ -21,9 +21,11 @@ public sealed class PaymentConcurrencyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await TestHost.StartAsync(
-            new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:20" },
+            // The relay is kept off the outbox: a test counts its rows before and after a crash.
+            new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:20", ["Schedules:SweepOutbox"] = "0 0 0 1 1 *" },
             services =>
             {
+                services.AddSingleton<EmbeddedFinance.Core.Outbox.IOutboxNudge, NoNudge>();
                 services.AddSingleton(crash);
                 services.AddSingleton<TablePaymentStore>();
                 services.AddSingleton<IPaymentStore, CrashingPaymentStore>();
