@@ -34,13 +34,13 @@ public static class PaymentBenchmark
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), PayAsync);
         var before = environment.StorageCalls.Snapshot();
         var payments = await LoadRunner.RunAsync(clients, duration, PayAsync);
-        var after = environment.StorageCalls.Snapshot();
+        var calls = environment.StorageCalls.Snapshot() - before;
 
         var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration);
         var perPayment = (double)payments.Operations;
         Console.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
-        Console.WriteLine($"storage calls per payment:            {(after.Batches - before.Batches + after.Reads - before.Reads + after.Writes - before.Writes) / perPayment:0.00} " +
-            $"(batches {(after.Batches - before.Batches) / perPayment:0.00}, reads {(after.Reads - before.Reads) / perPayment:0.00}, single writes {(after.Writes - before.Writes) / perPayment:0.00})");
+        Console.WriteLine($"storage calls per payment:            {calls.Total / perPayment:0.00} " +
+            $"(batches {calls.Batches / perPayment:0.00}, reads {calls.Reads / perPayment:0.00}, single writes {calls.Writes / perPayment:0.00})");
         Console.WriteLine($"raw Azurite 5-entity batch, same run: {raw.PerSecond:0.0}/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms");
         Console.WriteLine($"ratio payments / raw batches:         {payments.PerSecond / raw.PerSecond:0.00}");
     }

@@ -60,8 +60,8 @@ public static class SettlementBenchmark
             await Task.Delay(20);
         }
         watch.Stop();
-        var after = environment.StorageCalls.Snapshot();
-        return new Measurement(jobs / watch.Elapsed.TotalSeconds, (after.Batches - before.Batches + after.Reads - before.Reads + after.Writes - before.Writes) / (double)jobs);
+        var calls = environment.StorageCalls.Snapshot() - before;
+        return new Measurement(jobs / watch.Elapsed.TotalSeconds, calls.Total / (double)jobs);
     }
 
     /// <summary>Captures as a marketplace payment writes them (two drivers and the fee), each with its settlement job.</summary>

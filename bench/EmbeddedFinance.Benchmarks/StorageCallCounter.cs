@@ -22,5 +22,13 @@ public sealed class StorageCallCounter : HttpPipelineSynchronousPolicy
         else Interlocked.Increment(ref writes);
     }
 
-    public (long Batches, long Reads, long Writes) Snapshot() => (Batches, Reads, Writes);
+    public Calls Snapshot() => new(Batches, Reads, Writes);
+
+    /// <summary>Calls counted at one moment; the difference of two is what happened between them.</summary>
+    public readonly record struct Calls(long Batches, long Reads, long Writes)
+    {
+        public long Total => Batches + Reads + Writes;
+
+        public static Calls operator -(Calls after, Calls before) => new(after.Batches - before.Batches, after.Reads - before.Reads, after.Writes - before.Writes);
+    }
 }
