@@ -33,7 +33,8 @@ public sealed class IdempotencyRecords(DataKeys dataKeys, TimeProvider clock, IO
     public async Task<TableTransactionAction> CompletionActionAsync(IdempotencyCompletion completion, CancellationToken cancellationToken)
     {
         var lease = completion.Lease;
-        var (version, key) = await dataKeys.CurrentAsync(SecretNames.IdempotencyDataKey, cancellationToken);
+        var (version, responseSealed) = await dataKeys.SealAsync(
+            SecretNames.IdempotencyDataKey, Encoding.UTF8.GetBytes(completion.Response.Body), AssociatedData(lease.Scope, lease.Key), cancellationToken);
         var entity = new IdempotencyEntity
         {
             PartitionKey = lease.Scope,
@@ -46,15 +47,14 @@ public sealed class IdempotencyRecords(DataKeys dataKeys, TimeProvider clock, IO
             ResponseStatus = completion.Response.Status,
             ResponseContentType = completion.Response.ContentType,
             ResponseKeyVersion = version,
-            ResponseSealed = AesGcmSealer.Seal(key, Encoding.UTF8.GetBytes(completion.Response.Body), AssociatedData(lease.Scope, lease.Key)),
+            ResponseSealed = responseSealed,
         };
         return new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(lease.Version));
     }
 
     public async Task<StoredResponse> OpenAsync(IdempotencyEntity entity, string key, CancellationToken cancellationToken)
     {
-        var dataKey = await dataKeys.VersionAsync(SecretNames.IdempotencyDataKey, entity.ResponseKeyVersion!, cancellationToken);
-        var body = AesGcmSealer.Open(dataKey, entity.ResponseSealed, AssociatedData(entity.PartitionKey, key));
+        var body = await dataKeys.OpenAsync(SecretNames.IdempotencyDataKey, entity.ResponseKeyVersion!, entity.ResponseSealed ?? [], AssociatedData(entity.PartitionKey, key), cancellationToken);
         return new StoredResponse(entity.ResponseStatus!.Value, entity.ResponseContentType!, Encoding.UTF8.GetString(body));
     }
 

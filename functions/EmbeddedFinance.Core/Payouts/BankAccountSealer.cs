@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using EmbeddedFinance.Core.Common;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Secrets;
 
 namespace EmbeddedFinance.Core.Payouts;
@@ -16,11 +14,11 @@ public sealed class BankAccountSealer(DataKeys keys)
 
     public async Task<PayoutDestination> SealAsync(string scope, string accountId, BankAccount account, CancellationToken cancellationToken)
     {
-        var (version, key) = await keys.CurrentAsync(SecretNames.BankAccountDataKey, cancellationToken);
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(new Payload(account.Number, account.RoutingNumber, account.HolderName));
         try
         {
-            return new PayoutDestination(account.Country, account.Currency, account.Last4, version, AesGcmSealer.Seal(key, plaintext, AssociatedData(scope, accountId)));
+            var (version, ciphertext) = await keys.SealAsync(SecretNames.BankAccountDataKey, plaintext, AssociatedData(scope, accountId), cancellationToken);
+            return new PayoutDestination(account.Country, account.Currency, account.Last4, version, ciphertext);
         }
         finally
         {
@@ -31,8 +29,7 @@ public sealed class BankAccountSealer(DataKeys keys)
     /// <exception cref="System.Security.Cryptography.CryptographicException">The ciphertext was altered or belongs elsewhere.</exception>
     public async Task<BankAccount> OpenAsync(string scope, string accountId, PayoutDestination destination, CancellationToken cancellationToken)
     {
-        var key = await keys.VersionAsync(SecretNames.BankAccountDataKey, destination.KeyVersion, cancellationToken);
-        var plaintext = AesGcmSealer.Open(key, destination.Ciphertext, AssociatedData(scope, accountId));
+        var plaintext = await keys.OpenAsync(SecretNames.BankAccountDataKey, destination.KeyVersion, destination.Ciphertext, AssociatedData(scope, accountId), cancellationToken);
         try
         {
             var payload = JsonSerializer.Deserialize<Payload>(plaintext)!;

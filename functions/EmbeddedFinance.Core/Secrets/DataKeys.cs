@@ -20,6 +20,17 @@ public sealed class DataKeys(ISecretStore secrets)
         return Decode(secret);
     }
 
+    /// <summary>AES-256-GCM under the current version of the key; the version comes back to be stored beside the ciphertext.</summary>
+    public async Task<(string Version, byte[] Ciphertext)> SealAsync(string name, byte[] plaintext, byte[] associatedData, CancellationToken cancellationToken)
+    {
+        var (version, key) = await CurrentAsync(name, cancellationToken);
+        return (version, AesGcmSealer.Seal(key, plaintext, associatedData));
+    }
+
+    /// <exception cref="CryptographicException">The ciphertext was altered, belongs to other associated data, or its key version is gone.</exception>
+    public async Task<byte[]> OpenAsync(string name, string version, byte[] ciphertext, byte[] associatedData, CancellationToken cancellationToken) =>
+        AesGcmSealer.Open(await VersionAsync(name, version, cancellationToken), ciphertext, associatedData);
+
     public static Sensitive Generate() => new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(AesGcmSealer.KeySize)));
 
     private static byte[] Decode(SecretValue secret)

@@ -16,11 +16,11 @@ public sealed class CardSealer(DataKeys keys)
 
     public async Task<SealedCard> SealAsync(string scope, string tokenId, CardNumber number, string? name, CancellationToken cancellationToken)
     {
-        var (version, key) = await keys.CurrentAsync(SecretNames.CardDataKey, cancellationToken);
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(new Payload(number.Reveal(), name));
         try
         {
-            return new SealedCard(version, AesGcmSealer.Seal(key, plaintext, AssociatedData(scope, tokenId)));
+            var (version, ciphertext) = await keys.SealAsync(SecretNames.CardDataKey, plaintext, AssociatedData(scope, tokenId), cancellationToken);
+            return new SealedCard(version, ciphertext);
         }
         finally
         {
@@ -31,8 +31,7 @@ public sealed class CardSealer(DataKeys keys)
     /// <exception cref="System.Security.Cryptography.CryptographicException">The ciphertext was altered or belongs elsewhere.</exception>
     public async Task<(CardNumber Number, string? Name)> OpenAsync(string scope, string tokenId, SealedCard card, CancellationToken cancellationToken)
     {
-        var key = await keys.VersionAsync(SecretNames.CardDataKey, card.KeyVersion, cancellationToken);
-        var plaintext = AesGcmSealer.Open(key, card.Ciphertext, AssociatedData(scope, tokenId));
+        var plaintext = await keys.OpenAsync(SecretNames.CardDataKey, card.KeyVersion, card.Ciphertext, AssociatedData(scope, tokenId), cancellationToken);
         try
         {
             var payload = JsonSerializer.Deserialize<Payload>(plaintext)!;
