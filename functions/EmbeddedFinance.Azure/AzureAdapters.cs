@@ -15,6 +15,7 @@ using EmbeddedFinance.Azure.Payments;
 using EmbeddedFinance.Azure.Secrets;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Azure.Vault;
+using EmbeddedFinance.Azure.Webhooks;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Audit;
@@ -28,6 +29,7 @@ using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
+using EmbeddedFinance.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -65,6 +67,12 @@ public static class AzureAdapters
         services.AddSingleton<IReconciliationLog, TableReconciliationLog>();
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
+        services.AddSingleton<IEventStore, TableEventStore>();
+        services.AddSingleton<IWebhookEndpointStore, TableWebhookEndpointStore>();
+        services.AddSingleton<IWebhookAttemptStore, TableWebhookAttemptStore>();
+        services.AddSingleton<IWebhookQueue, QueueWebhookQueue>();
+        services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddWebhookHttpClients();
 
         services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.Section);
         var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();

@@ -9,6 +9,7 @@ using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
+using EmbeddedFinance.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -55,6 +56,16 @@ public static class CoreServices
         services.AddSingleton<SubmitPayout>();
         services.AddSingleton<CompletePayout>();
         services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
+        services.TryAddSingleton<IAddressResolver, DnsAddressResolver>();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookEndpointCommands>();
+        services.AddSingleton<EventQueries>();
+        services.AddSingleton<EndpointHealth>();
+        services.AddSingleton<DeliverWebhook>();
+        services.AddSingleton<IOutboxConsumer, WebhookDispatch>();
         return services;
     }
 }

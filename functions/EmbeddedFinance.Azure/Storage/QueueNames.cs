@@ -12,6 +12,7 @@ public sealed class QueueNames
     public string Settlement { get; set; } = "ef-settlement";
     public string Payouts { get; set; } = "ef-payouts";
     public string PayoutReports { get; set; } = "ef-payout-reports";
+    public string Webhooks { get; set; } = "ef-webhooks";
 
-    public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports];
+    public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports, Webhooks];
 }

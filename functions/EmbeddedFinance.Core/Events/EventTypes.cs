@@ -14,4 +14,11 @@ public static class EventTypes
     public const string PayoutPaid = "payout.paid";
     public const string PayoutFailed = "payout.failed";
     public const string AccountCreated = "account.created";
+    public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
+        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, WebhookEndpointDisabled,
+    };
 }

@@ -24,6 +24,7 @@ public static class LocalConfiguration
         ["Queues:Settlement"] = "ef-settlement",
         ["Queues:Payouts"] = "ef-payouts",
         ["Queues:PayoutReports"] = "ef-payout-reports",
+        ["Queues:Webhooks"] = "ef-webhooks",
     };
 
     public static void Apply(ConfigurationManager configuration, string hostJsonPath)

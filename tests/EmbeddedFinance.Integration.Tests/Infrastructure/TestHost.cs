@@ -65,6 +65,7 @@ public sealed class TestHost : IAsyncDisposable
                 ["Queues:Settlement"] = prefix + "-settlement",
                 ["Queues:Payouts"] = prefix + "-payouts",
                 ["Queues:PayoutReports"] = prefix + "-payout-reports",
+                ["Queues:Webhooks"] = prefix + "-webhooks",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
             builder.Configuration.AddInMemoryCollection(overrides);

@@ -1,0 +1,19 @@
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Webhooks;
+
+namespace EmbeddedFinance.Azure.Events;
+
+public sealed class TableEventStore(StateTable table) : IEventStore
+{
+    public async Task<PlatformEvent?> GetAsync(string scope, string eventId, CancellationToken cancellationToken)
+    {
+        var found = await table.Client.GetEntityIfExistsAsync<EventEntity>(scope, StateTable.RowKey(EventEntity.Kind, eventId), cancellationToken: cancellationToken);
+        return found.HasValue ? EventRows.ToEvent(found.Value!) : null;
+    }
+
+    public Task<Page<PlatformEvent>> ListAsync(string scope, PageRequest page, string? type, CancellationToken cancellationToken) =>
+        CursorPages.ReadAsync<EventEntity, PlatformEvent>(table.Client, scope, EventEntity.Kind, page, EventRows.ToEvent, cancellationToken,
+            type is null ? null : platformEvent => platformEvent.Type == type);
+}

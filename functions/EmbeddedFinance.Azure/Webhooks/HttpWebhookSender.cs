@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Webhooks;
+using Polly.Timeout;
+
+namespace EmbeddedFinance.Azure.Webhooks;
+
+/// <summary>
+/// POSTs a signed event with an <see cref="HttpClient"/> from the factory: the live client connects only to public
+/// addresses (<see cref="PublicOnlyConnection"/>), both follow no redirects and carry a Polly timeout. The endpoint's
+/// failures come back as answers with a stable error code; only our own cancellation throws.
+/// </summary>
+public sealed class HttpWebhookSender(IHttpClientFactory clients) : IWebhookSender
+{
+    public const string TestClient = "webhooks-test";
+    public const string LiveClient = "webhooks-live";
+
+    public async Task<WebhookResponse> SendAsync(WebhookRequest request, CancellationToken cancellationToken)
+    {
+        var client = clients.CreateClient(request.Mode == Mode.Live ? LiveClient : TestClient);
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url)
+        {
+            Content = new StringContent(request.Body, Encoding.UTF8, "application/json"),
+        };
+        message.Headers.Add("webhook-id", request.WebhookId);
+        message.Headers.Add("webhook-timestamp", request.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        message.Headers.Add("webhook-signature", request.Signature);
+        message.Headers.UserAgent.ParseAdd("EmbeddedFinance-Webhooks/1.0");
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            // The answer's status is all that counts; its body is the merchant's business and is never read.
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            return new WebhookResponse(status, watch.Elapsed, status is >= 200 and < 300 ? null : "unexpected_status");
+        }
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new WebhookResponse(null, watch.Elapsed, Classify(failure));
+        }
+    }
+
+    private static string Classify(Exception failure)
+    {
+        for (var cause = failure; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is AddressNotAllowedException) return "address_not_allowed";
+            if (cause is TimeoutRejectedException or TimeoutException or TaskCanceledException) return "timeout";
+        }
+        return "connection_failed";
+    }
+}

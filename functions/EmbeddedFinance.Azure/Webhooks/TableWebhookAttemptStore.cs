@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Net;
+using Azure;
+using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Webhooks;
+
+namespace EmbeddedFinance.Azure.Webhooks;
+
+public sealed class TableWebhookAttemptStore(StateTable table) : IWebhookAttemptStore
+{
+    public async Task<IReadOnlyList<WebhookAttempt>> ListAsync(string scope, string eventId, string? endpointId, CancellationToken cancellationToken)
+    {
+        var prefix = StateTable.RowKey(WebhookAttemptEntity.Kind, endpointId is null ? eventId + "|" : $"{eventId}|{endpointId}|");
+        var found = new List<WebhookAttempt>();
+        await foreach (var entity in table.RangeInScope<WebhookAttemptEntity>(scope, prefix, prefix + "~", cancellationToken: cancellationToken))
+        {
+            found.Add(new WebhookAttempt(entity.EventId, entity.EndpointId, entity.Number, entity.Manual, entity.Started, entity.StatusCode,
+                entity.DurationMs, entity.Error, entity.NextAttemptAt));
+        }
+        return found.OrderBy(attempt => attempt.Started).ToList();
+    }
+
+    public async Task RecordAsync(string scope, WebhookAttempt attempt, CancellationToken cancellationToken)
+    {
+        var number = attempt.Manual
+            ? "m" + attempt.Number.ToString("D3", CultureInfo.InvariantCulture)
+            : "a" + attempt.Number.ToString("D2", CultureInfo.InvariantCulture);
+        var entity = new WebhookAttemptEntity
+        {
+            PartitionKey = scope,
+            RowKey = StateTable.RowKey(WebhookAttemptEntity.Kind, $"{attempt.EventId}|{attempt.EndpointId}|{number}"),
+            EventId = attempt.EventId,
+            EndpointId = attempt.EndpointId,
+            Number = attempt.Number,
+            Manual = attempt.Manual,
+            Started = attempt.Started,
+            StatusCode = attempt.StatusCode,
+            DurationMs = attempt.DurationMs,
+            Error = attempt.Error,
+            NextAttemptAt = attempt.NextAttemptAt,
+        };
+        try
+        {
+            await table.Client.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException exists) when (exists.Status == (int)HttpStatusCode.Conflict)
+        {
+            // A duplicate message made the same attempt; the first record stands.
+        }
+    }
+}

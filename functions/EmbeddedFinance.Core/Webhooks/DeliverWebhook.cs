@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using EmbeddedFinance.Core.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmbeddedFinance.Core.Webhooks;
+
+/// <summary>
+/// Makes one attempt of a delivery: signs the event as GET returns it, POSTs it, records the attempt, and on
+/// failure queues the next attempt after the schedule's delay (hidden in the queue, no worker waits). Safe to run
+/// twice for one message: an attempt already recorded, or a delivery already succeeded, is not repeated. The order
+/// "queue the next attempt, then record this one" means a crash between the two repeats an attempt rather than
+/// losing the retries.
+/// </summary>
+public sealed class DeliverWebhook(
+    IWebhookEndpointStore endpoints,
+    IEventStore events,
+    IWebhookAttemptStore attempts,
+    IWebhookQueue queue,
+    IWebhookSender sender,
+    WebhookSecrets secrets,
+    EndpointHealth health,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<DeliverWebhook> logger)
+{
+    private readonly ConcurrentDictionary<string, int> inFlight = new(StringComparer.Ordinal);
+
+    public async Task HandleAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var endpoint = await endpoints.GetAsync(delivery.Scope, delivery.EndpointId, cancellationToken);
+        if (endpoint is null || !endpoint.IsEnabled)
+        {
+            logger.LogInformation("Webhook {EventId} to {EndpointId} dropped: the endpoint is {State}", delivery.EventId, delivery.EndpointId, endpoint is null ? "deleted" : "disabled");
+            return;
+        }
+        var platformEvent = await events.GetAsync(delivery.Scope, delivery.EventId, cancellationToken);
+        if (platformEvent is null)
+        {
+            logger.LogError("Webhook delivery names event {EventId} of {Scope}, which does not exist; dropped", delivery.EventId, delivery.Scope);
+            return;
+        }
+        var earlier = await attempts.ListAsync(delivery.Scope, delivery.EventId, delivery.EndpointId, cancellationToken);
+        if (earlier.Any(attempt => attempt.Number == delivery.Attempt && attempt.Manual == delivery.Manual)
+            || (!delivery.Manual && earlier.Any(attempt => attempt.Succeeded)))
+        {
+            logger.LogDebug("Webhook {EventId} to {EndpointId} attempt {Attempt} already made; duplicate message ignored", delivery.EventId, delivery.EndpointId, delivery.Attempt);
+            return;
+        }
+
+        if (!TryEnter(endpoint.Id))
+        {
+            // This endpoint already holds its share of workers (it is slow or hanging): come back later, not counted as an attempt.
+            await queue.EnqueueAsync(delivery, options.Value.DeferDelay, cancellationToken);
+            return;
+        }
+        WebhookAttempt attempt;
+        try
+        {
+            attempt = await AttemptAsync(delivery, endpoint, platformEvent, cancellationToken);
+        }
+        finally
+        {
+            Exit(endpoint.Id);
+        }
+
+        if (attempt.NextAttemptAt is not null)
+        {
+            await queue.EnqueueAsync(delivery with { Attempt = delivery.Attempt + 1 }, options.Value.DelayAfter(delivery.Attempt)!.Value, cancellationToken);
+        }
+        await attempts.RecordAsync(delivery.Scope, attempt, cancellationToken);
+        Log(delivery, attempt);
+        await health.ObserveAsync(endpoint, attempt, cancellationToken);
+    }
+
+    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, PlatformEvent platformEvent, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        var timestamp = started.ToUnixTimeSeconds();
+        var body = platformEvent.ToJson();
+        var signature = await secrets.SignAsync(endpoint, platformEvent.Id, timestamp, body, started, cancellationToken);
+        var response = await sender.SendAsync(new WebhookRequest(endpoint.Url, endpoint.Mode, platformEvent.Id, timestamp, signature, body), cancellationToken);
+        var retryAfter = response.Error is null || delivery.Manual ? null : options.Value.DelayAfter(delivery.Attempt);
+        return new WebhookAttempt(platformEvent.Id, endpoint.Id, delivery.Attempt, delivery.Manual, started, response.StatusCode,
+            (long)response.Duration.TotalMilliseconds, response.Error, clock.GetUtcNow() + retryAfter);
+    }
+
+    private void Log(WebhookDelivery delivery, WebhookAttempt attempt)
+    {
+        if (attempt.Succeeded)
+        {
+            logger.LogInformation("Webhook {EventId} to {EndpointId} delivered on attempt {Attempt} ({StatusCode}, {DurationMs} ms)",
+                attempt.EventId, attempt.EndpointId, attempt.Number, attempt.StatusCode, attempt.DurationMs);
+        }
+        else if (attempt.NextAttemptAt is not null)
+        {
+            logger.LogWarning("Webhook {EventId} to {EndpointId} attempt {Attempt} failed ({Error}, status {StatusCode}, {DurationMs} ms); next attempt at {NextAttemptAt:O}",
+                attempt.EventId, attempt.EndpointId, attempt.Number, attempt.Error, attempt.StatusCode, attempt.DurationMs, attempt.NextAttemptAt);
+        }
+        else
+        {
+            logger.LogError("Webhook {EventId} to {EndpointId} of {Scope} FAILED for good after attempt {Attempt}{Manual} ({Error}, status {StatusCode})",
+                attempt.EventId, attempt.EndpointId, delivery.Scope, attempt.Number, delivery.Manual ? " (manual redelivery)" : "", attempt.Error, attempt.StatusCode);
+        }
+    }
+
+    private bool TryEnter(string endpointId)
+    {
+        while (true)
+        {
+            var current = inFlight.GetOrAdd(endpointId, 0);
+            if (current >= options.Value.MaxInFlightPerEndpoint) return false;
+            if (inFlight.TryUpdate(endpointId, current + 1, current)) return true;
+        }
+    }
+
+    private void Exit(string endpointId) => inFlight.AddOrUpdate(endpointId, 0, (_, current) => current - 1);
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+
+namespace EmbeddedFinance.Core.Webhooks;
+
+/// <summary>The events API: events as webhooks carry them, their delivery attempts, and redelivery on request.</summary>
+public sealed class EventQueries(IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, IWebhookQueue queue)
+{
+    public async Task<Result<StoredResponse>> GetAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(caller, eventId, cancellationToken);
+        // Exactly the document a webhook carries, so a merchant can compare the two byte for byte.
+        return found is null ? Errors.ResourceMissing("event") : new StoredResponse(200, StoredResponse.Json, found.ToJson());
+    }
+
+    public async Task<Result<StoredResponse>> ListAsync(Caller.Merchant caller, PageRequest page, string? type, CancellationToken cancellationToken)
+    {
+        if (type is not null && !EventTypes.All.Contains(type)) return Errors.ParameterInvalid("type", "The type filter must be an event type of the API, such as 'payment.succeeded'.");
+        var found = await events.ListAsync(caller.Scope, page, type, cancellationToken);
+        var documents = found.Data.Select(platformEvent => JsonNode.Parse(platformEvent.ToJson())!).ToList();
+        return StoredResponse.Of(200, new ListView<JsonNode>("list", documents, found.HasMore, "/v1/events"));
+    }
+
+    public async Task<Result<StoredResponse>> DeliveriesAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(caller, eventId, cancellationToken) is null) return Errors.ResourceMissing("event");
+        var found = await attempts.ListAsync(caller.Scope, eventId, null, cancellationToken);
+        return StoredResponse.Of(200, new ListView<WebhookAttemptView>("list", found.Select(WebhookAttemptView.From).ToList(), false, $"/v1/events/{eventId}/deliveries"));
+    }
+
+    /// <summary>Queues one more attempt, now, to the named endpoint or to every enabled endpoint subscribed to the event's type.</summary>
+    public async Task<Result<StoredResponse>> RedeliverAsync(Caller.Merchant caller, string eventId, RedeliverEventCommand command, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(caller, eventId, cancellationToken);
+        if (found is null) return Errors.ResourceMissing("event");
+        IReadOnlyList<WebhookEndpoint> targets;
+        if (command.EndpointId is { } endpointId)
+        {
+            var endpoint = await endpoints.GetAsync(caller.Scope, endpointId, cancellationToken);
+            if (endpoint is null) return Errors.ResourceMissing("webhook endpoint", "endpoint");
+            if (!endpoint.IsEnabled) return Errors.StateInvalid("The webhook endpoint is disabled; enable it before redelivering to it.");
+            targets = [endpoint];
+        }
+        else
+        {
+            targets = (await endpoints.ListEnabledAsync(caller.Scope, cancellationToken)).Where(endpoint => endpoint.Subscribes(found.Type)).ToList();
+        }
+
+        foreach (var endpoint in targets)
+        {
+            // Manual attempts count apart from the retry schedule's, which carries on untouched; two redeliveries racing
+            // for one number make one attempt.
+            var earlier = (await attempts.ListAsync(caller.Scope, eventId, endpoint.Id, cancellationToken)).Where(attempt => attempt.Manual).ToList();
+            var next = earlier.Count == 0 ? 1 : earlier.Max(attempt => attempt.Number) + 1;
+            await queue.EnqueueAsync(new WebhookDelivery(caller.Scope, eventId, endpoint.Id, next, Manual: true), TimeSpan.Zero, cancellationToken);
+        }
+        return StoredResponse.Of(202, new RedeliveryView("event_redelivery", eventId, targets.Select(endpoint => endpoint.Id).ToList()));
+    }
+
+    private async Task<PlatformEvent?> FindAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken) =>
+        PrefixedId.IsWellFormed(eventId, "evt") ? await events.GetAsync(caller.Scope, eventId, cancellationToken) : null;
+}
+
+public sealed record RedeliverEventRequest(string? Endpoint)
+{
+    public Result<RedeliverEventCommand> Validate() => Endpoint is null || PrefixedId.IsWellFormed(Endpoint, "we")
+        ? new RedeliverEventCommand(Endpoint)
+        : Errors.ParameterInvalid("endpoint", "The endpoint must be a webhook endpoint id (we_…).");
+}
+
+public sealed record RedeliverEventCommand(string? EndpointId);
+
+public sealed record RedeliveryView(string Object, string Event, IReadOnlyList<string> Endpoints);

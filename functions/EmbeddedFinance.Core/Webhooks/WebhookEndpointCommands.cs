@@ -1,0 +1,102 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Idempotency;
+
+namespace EmbeddedFinance.Core.Webhooks;
+
+/// <summary>Creating, reading, changing, deleting a merchant's webhook endpoints and rotating their secrets.</summary>
+public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, WebhookSecrets secrets, WebhookUrlPolicy urls, TimeProvider clock)
+{
+    // An update races only the delivery worker's health marks; a few rereads settle it.
+    private const int ConflictRetries = 3;
+
+    public async Task<Result<StoredResponse>> CreateAsync(Caller.Merchant caller, CreateWebhookEndpointCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
+    {
+        if (await urls.CheckAsync(command.Url, caller.Mode, cancellationToken) is { } refused) return refused;
+        var id = PrefixedId.New("we", clock);
+        var (secret, version) = await secrets.CreateAsync(id, cancellationToken);
+        var endpoint = new WebhookEndpoint(id, caller.Scope, caller.Mode, command.Url, command.EnabledEvents, command.Description,
+            WebhookEndpointStatus.Enabled, clock.GetUtcNow(), version, null, null, null, "");
+        var response = StoredResponse.Of(201, WebhookEndpointView.From(endpoint, secret.Reveal()));
+        await store.CreateAsync(endpoint, lease?.Complete(response), cancellationToken);
+        return response;
+    }
+
+    public async Task<Result<StoredResponse>> GetAsync(Caller.Merchant caller, string endpointId, CancellationToken cancellationToken)
+    {
+        var endpoint = await FindAsync(caller, endpointId, cancellationToken);
+        return endpoint is null ? Errors.ResourceMissing("webhook endpoint") : StoredResponse.Of(200, WebhookEndpointView.From(endpoint));
+    }
+
+    public async Task<Result<StoredResponse>> ListAsync(Caller.Merchant caller, PageRequest page, CancellationToken cancellationToken)
+    {
+        var found = await store.ListAsync(caller.Scope, page, cancellationToken);
+        return StoredResponse.Of(200, new ListView<WebhookEndpointView>("list", found.Data.Select(endpoint => WebhookEndpointView.From(endpoint)).ToList(), found.HasMore, "/v1/webhook_endpoints"));
+    }
+
+    public async Task<Result<StoredResponse>> UpdateAsync(Caller.Merchant caller, string endpointId, UpdateWebhookEndpointCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
+    {
+        if (command.Url is not null && await urls.CheckAsync(command.Url, caller.Mode, cancellationToken) is { } refused) return refused;
+        return await ChangeAsync(caller, endpointId, lease, cancellationToken, endpoint =>
+        {
+            var updated = endpoint with
+            {
+                Url = command.Url ?? endpoint.Url,
+                EnabledEvents = command.EnabledEvents ?? endpoint.EnabledEvents,
+                Description = command.Description is null ? endpoint.Description : command.Description.Length == 0 ? null : command.Description,
+                Status = command.Status ?? endpoint.Status,
+            };
+            // Re-enabling starts a fresh count towards the next automatic disabling.
+            if (command.Status == WebhookEndpointStatus.Enabled) updated = updated with { FailingSince = null };
+            return (updated, StoredResponse.Of(200, WebhookEndpointView.From(updated)));
+        });
+    }
+
+    public async Task<Result<StoredResponse>> RotateSecretAsync(Caller.Merchant caller, string endpointId, TimeSpan overlap, IdempotencyLease? lease, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(caller, endpointId, cancellationToken) is null) return Errors.ResourceMissing("webhook endpoint");
+        var (secret, version) = await secrets.CreateAsync(endpointId, cancellationToken);
+        var expires = overlap > TimeSpan.Zero ? clock.GetUtcNow() + overlap : (DateTimeOffset?)null;
+        return await ChangeAsync(caller, endpointId, lease, cancellationToken, endpoint =>
+        {
+            var rotated = endpoint with
+            {
+                SecretVersion = version,
+                PreviousSecretVersion = expires is null ? null : endpoint.SecretVersion,
+                PreviousSecretExpires = expires,
+            };
+            return (rotated, StoredResponse.Of(200, new WebhookSecretView("webhook_endpoint_secret", endpoint.Id, secret.Reveal(), expires?.ToUnixTimeSeconds())));
+        });
+    }
+
+    public async Task<Result<StoredResponse>> DeleteAsync(Caller.Merchant caller, string endpointId, IdempotencyLease? lease, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < ConflictRetries; attempt++)
+        {
+            var endpoint = await FindAsync(caller, endpointId, cancellationToken);
+            if (endpoint is null) return Errors.ResourceMissing("webhook endpoint");
+            var response = StoredResponse.Of(200, new DeletedView(endpoint.Id, "webhook_endpoint", Deleted: true));
+            if (await store.DeleteAsync(endpoint, lease?.Complete(response), cancellationToken)) return response;
+        }
+        return Errors.StateInvalid("The webhook endpoint is being changed by another request; retry.");
+    }
+
+    private async Task<Result<StoredResponse>> ChangeAsync(
+        Caller.Merchant caller, string endpointId, IdempotencyLease? lease, CancellationToken cancellationToken,
+        Func<WebhookEndpoint, (WebhookEndpoint Changed, StoredResponse Response)> change)
+    {
+        for (var attempt = 0; attempt < ConflictRetries; attempt++)
+        {
+            var endpoint = await FindAsync(caller, endpointId, cancellationToken);
+            if (endpoint is null) return Errors.ResourceMissing("webhook endpoint");
+            var (changed, response) = change(endpoint);
+            if (await store.ReplaceAsync(changed, null, lease?.Complete(response), cancellationToken)) return response;
+        }
+        return Errors.StateInvalid("The webhook endpoint is being changed by another request; retry.");
+    }
+
+    private async Task<WebhookEndpoint?> FindAsync(Caller.Merchant caller, string endpointId, CancellationToken cancellationToken) =>
+        PrefixedId.IsWellFormed(endpointId, "we") ? await store.GetAsync(caller.Scope, endpointId, cancellationToken) : null;
+}
+
+public sealed record DeletedView(string Id, string Object, bool Deleted);

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace EmbeddedFinance.Core.Webhooks;
+
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>
+    /// The waits before each retry, comma-separated TimeSpans (API.md: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h);
+    /// after the last one the delivery is failed. A queue message can be hidden for at most 7 days.
+    /// </summary>
+    public string RetrySchedule { get; set; } = "00:00:05,00:05:00,00:30:00,02:00:00,05:00:00,10:00:00,10:00:00";
+
+    /// <summary>How long one attempt may take, connection included, before it counts as failed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long an endpoint may fail every attempt before it is disabled.</summary>
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>
+    /// Attempts to one endpoint this process makes at once. More are put back on the queue for
+    /// <see cref="DeferDelay"/>, so a slow endpoint holds a few workers, never all of them.
+    /// </summary>
+    public int MaxInFlightPerEndpoint { get; set; } = 4;
+
+    public TimeSpan DeferDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IReadOnlyList<TimeSpan> Retries => Parse(RetrySchedule) ?? [];
+
+    /// <summary>The wait before the attempt after <paramref name="attempt"/> (1-based), or null when it was the last.</summary>
+    public TimeSpan? DelayAfter(int attempt) => attempt >= 1 && attempt <= Retries.Count ? Retries[attempt - 1] : null;
+
+    /// <summary>Null when the options are valid, else what is wrong, naming the setting.</summary>
+    public string? Problem()
+    {
+        var retries = Parse(RetrySchedule);
+        if (retries is null || retries.Any(delay => delay <= TimeSpan.Zero || delay > TimeSpan.FromDays(7)))
+        {
+            return $"{Section}:{nameof(RetrySchedule)} must be a comma-separated list of TimeSpans, each above zero and at most 7 days.";
+        }
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(1)) return $"{Section}:{nameof(Timeout)} must be above zero and at most one minute.";
+        if (DisableAfter <= TimeSpan.Zero) return $"{Section}:{nameof(DisableAfter)} must be above zero.";
+        if (MaxInFlightPerEndpoint < 1) return $"{Section}:{nameof(MaxInFlightPerEndpoint)} must be at least 1.";
+        if (DeferDelay <= TimeSpan.Zero) return $"{Section}:{nameof(DeferDelay)} must be above zero.";
+        return null;
+    }
+
+    private static List<TimeSpan>? Parse(string schedule)
+    {
+        var delays = new List<TimeSpan>();
+        foreach (var part in schedule.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TimeSpan.TryParse(part, CultureInfo.InvariantCulture, out var delay)) return null;
+            delays.Add(delay);
+        }
+        return delays;
+    }
+}
+
+/// <summary>Stops the app at start-up with a message naming the bad webhook setting.</summary>
+public sealed class WebhookOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, WebhookOptions options) =>
+        options.Problem() is { } problem
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problem)
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+}

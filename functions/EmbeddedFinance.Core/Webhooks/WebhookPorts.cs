@@ -1,0 +1,56 @@
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+
+namespace EmbeddedFinance.Core.Webhooks;
+
+public interface IWebhookEndpointStore
+{
+    Task CreateAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken);
+
+    Task<WebhookEndpoint?> GetAsync(string scope, string endpointId, CancellationToken cancellationToken);
+
+    Task<Page<WebhookEndpoint>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Every enabled endpoint of the scope (a merchant has few).</summary>
+    Task<IReadOnlyList<WebhookEndpoint>> ListEnabledAsync(string scope, CancellationToken cancellationToken);
+
+    /// <summary>Writes the endpoint if it is unchanged since <see cref="WebhookEndpoint.Version"/> was read, with an event in the same batch; false when it changed.</summary>
+    Task<bool> ReplaceAsync(WebhookEndpoint endpoint, PlatformEvent? platformEvent, IdempotencyCompletion? completion, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the endpoint if unchanged since it was read; false when it changed.</summary>
+    Task<bool> DeleteAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken);
+}
+
+public interface IEventStore
+{
+    Task<PlatformEvent?> GetAsync(string scope, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>A page of the scope's events in creation order, optionally of one type.</summary>
+    Task<Page<PlatformEvent>> ListAsync(string scope, PageRequest page, string? type, CancellationToken cancellationToken);
+}
+
+public interface IWebhookAttemptStore
+{
+    /// <summary>The attempts for an event, to one endpoint or to all, oldest first.</summary>
+    Task<IReadOnlyList<WebhookAttempt>> ListAsync(string scope, string eventId, string? endpointId, CancellationToken cancellationToken);
+
+    /// <summary>Records an attempt; one already recorded under its number (scheduled and manual attempts count apart) stays as it is.</summary>
+    Task RecordAsync(string scope, WebhookAttempt attempt, CancellationToken cancellationToken);
+}
+
+public interface IWebhookQueue
+{
+    Task EnqueueAsync(WebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends one signed request. Never throws for the endpoint's failures: they are the answer.</summary>
+public interface IWebhookSender
+{
+    Task<WebhookResponse> SendAsync(WebhookRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record WebhookRequest(Uri Url, Mode Mode, string WebhookId, long Timestamp, string Signature, string Body);
+
+/// <param name="Error">Null on a 2xx answer; else a stable code: <c>timeout</c>, <c>connection_failed</c>, <c>address_not_allowed</c>, <c>unexpected_status</c>.</param>
+public sealed record WebhookResponse(int? StatusCode, TimeSpan Duration, string? Error);

@@ -1,0 +1,45 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Webhooks;
+using EmbeddedFinance.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace EmbeddedFinance.Functions.Webhooks;
+
+public sealed class EventFunctions(ApiPipeline api, EventQueries events, DeliverWebhook deliver)
+{
+    private static readonly ApiRoute Retrieve = new("events.retrieve", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute List = new("events.list", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Deliveries = new("events.deliveries", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Redeliver = new("events.redeliver", AccessPolicy.SecretKeyOnly);
+
+    [Function("GetEvent")]
+    public Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/events/{id}")] HttpRequest request, string id) =>
+        api.ReadAsync(request, Retrieve, call => events.GetAsync(call.Merchant, id, request.HttpContext.RequestAborted));
+
+    [Function("ListEvents")]
+    public Task<IActionResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/events")] HttpRequest request) =>
+        api.ReadAsync(request, List, async call =>
+        {
+            var page = ListQuery.Parse(request, "evt");
+            var type = request.Query["type"].ToString();
+            return page.IsSuccess
+                ? await events.ListAsync(call.Merchant, page.Value!, type.Length == 0 ? null : type, request.HttpContext.RequestAborted)
+                : page.Error!;
+        });
+
+    [Function("ListEventDeliveries")]
+    public Task<IActionResult> DeliveriesAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/events/{id}/deliveries")] HttpRequest request, string id) =>
+        api.ReadAsync(request, Deliveries, call => events.DeliveriesAsync(call.Merchant, id, request.HttpContext.RequestAborted));
+
+    [Function("RedeliverEvent")]
+    public Task<IActionResult> RedeliverAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/events/{id}/redeliver")] HttpRequest request, string id) =>
+        api.WriteAsync<RedeliverEventRequest, RedeliverEventCommand>(request, Redeliver,
+            body => body.Validate(),
+            (call, command, _) => events.RedeliverAsync(call.Merchant, id, command, CancellationToken.None));
+
+    [Function("DeliverWebhook")]
+    public Task DeliverAsync([QueueTrigger("%Queues:Webhooks%")] WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        deliver.HandleAsync(delivery, cancellationToken);
+}
