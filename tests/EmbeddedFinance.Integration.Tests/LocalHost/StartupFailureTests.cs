@@ -27,6 +27,15 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_malformed_webhook_retry_schedule_stops_start_up_naming_the_setting()
+    {
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            TestHost.StartAsync(new Dictionary<string, string?> { ["Webhooks:RetrySchedule"] = "00:00:05,whenever" }));
+
+        Assert.Contains("Webhooks:RetrySchedule", failure.Message);
+    }
+
+    [Fact]
     public async Task An_http_trigger_that_needs_function_keys_fails_start_up()
     {
         var failure = await Assert.ThrowsAsync<FunctionIndexingException>(() => TestHost.StartAsync(extraFunctions:

@@ -1,0 +1,45 @@
+using EmbeddedFinance.Core.Webhooks;
+
+namespace EmbeddedFinance.Core.Tests.Webhooks;
+
+public sealed class WebhookOptionsTests
+{
+    [Fact]
+    public void The_default_schedule_is_the_one_of_the_api_and_ends_after_seven_retries()
+    {
+        var options = new WebhookOptions();
+        Assert.Null(options.Problem());
+        Assert.Equal(
+            [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10)],
+            options.Retries);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.DelayAfter(1));
+        Assert.Equal(TimeSpan.FromHours(10), options.DelayAfter(7));
+        Assert.Null(options.DelayAfter(8));
+        Assert.Equal(TimeSpan.FromSeconds(15), options.Timeout);
+        Assert.Equal(TimeSpan.FromDays(5), options.DisableAfter);
+    }
+
+    [Theory]
+    [InlineData("00:00:05,soon", nameof(WebhookOptions.RetrySchedule))]
+    [InlineData("00:00:00", nameof(WebhookOptions.RetrySchedule))]
+    [InlineData("8.00:00:00", nameof(WebhookOptions.RetrySchedule))]
+    [InlineData("-00:00:05", nameof(WebhookOptions.RetrySchedule))]
+    public void A_bad_schedule_is_named(string schedule, string setting)
+    {
+        var problem = new WebhookOptions { RetrySchedule = schedule }.Problem();
+        Assert.NotNull(problem);
+        Assert.Contains($"Webhooks:{setting}", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Other_bad_settings_are_named()
+    {
+        Assert.Contains("Webhooks:Timeout", new WebhookOptions { Timeout = TimeSpan.Zero }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:Timeout", new WebhookOptions { Timeout = TimeSpan.FromMinutes(2) }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:DisableAfter", new WebhookOptions { DisableAfter = TimeSpan.Zero }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:MaxInFlightPerEndpoint", new WebhookOptions { MaxInFlightPerEndpoint = 0 }.Problem(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_schedule_means_no_retries() => Assert.Null(new WebhookOptions { RetrySchedule = "" }.DelayAfter(1));
+}
