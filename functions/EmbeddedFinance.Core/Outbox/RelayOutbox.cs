@@ -25,7 +25,8 @@ public sealed class RelayOutbox(IOutbox outbox, IEnumerable<IOutboxConsumer> con
         {
             var entries = await outbox.ReadAsync(scope, Page, cancellationToken);
             if (entries.Count == 0) return relayed;
-            foreach (var consumer in consumers) await consumer.ConsumeAsync(scope, entries, cancellationToken);
+            // Consumers are independent (settlement, payouts, webhooks, Service Bus): one slow one must not hold up the others' latency.
+            await Task.WhenAll(consumers.Select(consumer => consumer.ConsumeAsync(scope, entries, cancellationToken)));
             await outbox.MarkDispatchedAsync(scope, entries, cancellationToken);
             relayed += entries.Count;
             logger.LogInformation("Relayed {Count} events of {Scope} ({First} … {Last})", entries.Count, scope, entries[0].Event.Id, entries[^1].Event.Id);

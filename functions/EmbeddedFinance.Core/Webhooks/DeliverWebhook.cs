@@ -24,7 +24,7 @@ public sealed class DeliverWebhook(
     TimeProvider clock,
     ILogger<DeliverWebhook> logger)
 {
-    private readonly ConcurrentDictionary<string, int> inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> slots = new(StringComparer.Ordinal);
 
     public async Task HandleAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
@@ -48,9 +48,11 @@ public sealed class DeliverWebhook(
             return;
         }
 
-        if (!TryEnter(endpoint.Id))
+        // A healthy endpoint frees a slot in milliseconds; one still taken after a short wait belongs to a slow or
+        // hanging endpoint, whose deliveries come back later (not counted as attempts) rather than hold every worker.
+        var slot = slots.GetOrAdd(endpoint.Id, _ => new SemaphoreSlim(options.Value.MaxInFlightPerEndpoint));
+        if (!await slot.WaitAsync(options.Value.SlotWait, cancellationToken))
         {
-            // This endpoint already holds its share of workers (it is slow or hanging): come back later, not counted as an attempt.
             await queue.EnqueueAsync(delivery, options.Value.DeferDelay, cancellationToken);
             return;
         }
@@ -61,7 +63,7 @@ public sealed class DeliverWebhook(
         }
         finally
         {
-            Exit(endpoint.Id);
+            slot.Release();
         }
 
         if (attempt.NextAttemptAt is not null)
@@ -103,16 +105,4 @@ public sealed class DeliverWebhook(
                 attempt.EventId, attempt.EndpointId, delivery.Scope, attempt.Number, delivery.Manual ? " (manual redelivery)" : "", attempt.Error, attempt.StatusCode);
         }
     }
-
-    private bool TryEnter(string endpointId)
-    {
-        while (true)
-        {
-            var current = inFlight.GetOrAdd(endpointId, 0);
-            if (current >= options.Value.MaxInFlightPerEndpoint) return false;
-            if (inFlight.TryUpdate(endpointId, current + 1, current)) return true;
-        }
-    }
-
-    private void Exit(string endpointId) => inFlight.AddOrUpdate(endpointId, 0, (_, current) => current - 1);
 }

@@ -19,10 +19,13 @@ public sealed class WebhookOptions
     public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
 
     /// <summary>
-    /// Attempts to one endpoint this process makes at once. More are put back on the queue for
-    /// <see cref="DeferDelay"/>, so a slow endpoint holds a few workers, never all of them.
+    /// Attempts to one endpoint this process makes at once. A delivery that finds no free slot within
+    /// <see cref="SlotWait"/> is put back on the queue for <see cref="DeferDelay"/>, so a slow endpoint holds a few
+    /// workers, never all of them, while a healthy one's bursts just wait their turn.
     /// </summary>
     public int MaxInFlightPerEndpoint { get; set; } = 4;
+
+    public TimeSpan SlotWait { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan DeferDelay { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -43,6 +46,7 @@ public sealed class WebhookOptions
         if (DisableAfter <= TimeSpan.Zero) return $"{Section}:{nameof(DisableAfter)} must be above zero.";
         if (MaxInFlightPerEndpoint < 1) return $"{Section}:{nameof(MaxInFlightPerEndpoint)} must be at least 1.";
         if (DeferDelay <= TimeSpan.Zero) return $"{Section}:{nameof(DeferDelay)} must be above zero.";
+        if (SlotWait < TimeSpan.Zero || SlotWait >= Timeout) return $"{Section}:{nameof(SlotWait)} must be zero or more and shorter than the timeout.";
         return null;
     }
 

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace EmbeddedFinance.Benchmarks;
+
+/// <summary>
+/// Payments at a steady rate (open loop: one starts every 1/rate s whatever the others do) to a merchant with a
+/// webhook endpoint on a local receiver; measures, per payment, the time from its 201 to the receiver getting its
+/// <c>payment.succeeded</c> webhook: the whole path of commit, nudge, relay, fan-out, delivery queue and POST.
+/// </summary>
+public static class WebhookBenchmark
+{
+    public static async Task RunAsync(int rate, TimeSpan duration)
+    {
+        await using var environment = await BenchmarkEnvironment.StartAsync();
+        await using var receiver = await StartReceiverAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = environment.Api };
+        var (_, secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
+        var token = await PostAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
+        await PostAsync(http, "v1/webhook_endpoints", new { url = receiver.Url, enabled_events = new[] { "payment.succeeded" } });
+
+        var answered = new ConcurrentDictionary<string, TimeSpan>();
+        var failures = 0;
+        var clock = receiver.Clock;
+        async Task PayAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "v1/payments") { Content = JsonContent.Create(new { amount = 1_500, currency = "usd", payment_method = token }) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var response = await http.SendAsync(request);
+            var at = clock.Elapsed;
+            if ((int)response.StatusCode != 201)
+            {
+                Interlocked.Increment(ref failures);
+                return;
+            }
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            answered[json.RootElement.GetProperty("id").GetString()!] = at;
+        }
+
+        // Warm up the paths (JIT, connections, queues) before measuring.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PayAsync()));
+        await Task.Delay(3_000);
+        answered.Clear();
+        receiver.Arrivals.Clear();
+
+        var started = clock.Elapsed;
+        var inFlight = new List<Task>();
+        var count = (int)(rate * duration.TotalSeconds);
+        for (var i = 0; i < count; i++)
+        {
+            var due = started + TimeSpan.FromSeconds((double)i / rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            inFlight.Add(PayAsync());
+        }
+        await Task.WhenAll(inFlight);
+        var sent = clock.Elapsed - started;
+
+        var drainUntil = clock.Elapsed + TimeSpan.FromSeconds(30);
+        while (answered.Keys.Any(id => !receiver.Arrivals.ContainsKey(id)) && clock.Elapsed < drainUntil) await Task.Delay(50);
+
+        var latencies = answered.Where(pair => receiver.Arrivals.ContainsKey(pair.Key))
+            .Select(pair => (receiver.Arrivals[pair.Key] - pair.Value).TotalMilliseconds).Order().ToArray();
+        // BENCH_TIMELINE=1 prints the worst latency per second of sending, to tell a warm-up or a stall from a steady tail.
+        if (Environment.GetEnvironmentVariable("BENCH_TIMELINE") is not null)
+        {
+            foreach (var second in answered.Where(pair => receiver.Arrivals.ContainsKey(pair.Key)).GroupBy(pair => (int)(pair.Value - started).TotalSeconds).OrderBy(g => g.Key))
+            {
+                Console.WriteLine($"  second {second.Key,3}: max {second.Max(pair => (receiver.Arrivals[pair.Key] - pair.Value).TotalMilliseconds),6:0} ms");
+            }
+        }
+        var lastArrival = receiver.Arrivals.Values.DefaultIfEmpty(started).Max();
+        Console.WriteLine($"payments at {rate}/s for {duration.TotalSeconds:0} s: {answered.Count} accepted in {sent.TotalSeconds:0.0} s ({answered.Count / sent.TotalSeconds:0.0}/s), failures {failures}");
+        Console.WriteLine($"webhooks received: {latencies.Length} of {answered.Count}, {latencies.Length / (lastArrival - started).TotalSeconds:0.0} deliveries/s");
+        Console.WriteLine($"payment response -> webhook received: p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies.DefaultIfEmpty(0).Max():0} ms");
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private sealed class Receiver(WebApplication app, string url) : IAsyncDisposable
+    {
+        public string Url { get; } = url;
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+        public ConcurrentDictionary<string, TimeSpan> Arrivals { get; } = new();
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<Receiver> StartReceiverAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        Receiver? receiver = null;
+        app.MapPost("/hooks", async (HttpContext context) =>
+        {
+            using var json = await JsonDocument.ParseAsync(context.Request.Body);
+            var at = receiver!.Clock.Elapsed;
+            var paymentId = json.RootElement.GetProperty("data").GetProperty("object").GetProperty("id").GetString()!;
+            receiver.Arrivals.TryAdd(paymentId, at);
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver = new Receiver(app, address.TrimEnd('/') + "/hooks");
+        return receiver;
+    }
+
+    private static async Task<string> PostAsync(HttpClient http, string path, object body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+}
