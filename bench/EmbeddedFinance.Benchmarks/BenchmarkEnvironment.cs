@@ -81,6 +81,18 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         return (json.RootElement.GetProperty("id").GetString()!, keys.GetProperty("secret_test").GetString()!, keys.GetProperty("publishable_test").GetString()!);
     }
 
+    /// <summary>POSTs as the client's key (or <paramref name="key"/>) and returns the created object's id; any failure stops the benchmark.</summary>
+    public static async Task<string> PostForIdAsync(HttpClient http, string path, object body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -30,5 +30,6 @@ public static class LoadRunner
         return new Figures(all.Length, failures, seconds, all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Average());
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    /// <summary>The value at fraction <paramref name="p"/> of an ascending array (nearest rank).</summary>
+    public static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -18,9 +18,9 @@ public static class PaymentBenchmark
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
         var (_, secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
-        var token = await PostAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
-        var driverA = await PostAsync(http, "v1/accounts", new { display_name = "Driver A", email = "a@example.com", country = "US", default_currency = "usd" });
-        var driverB = await PostAsync(http, "v1/accounts", new { display_name = "Driver B", email = "b@example.com", country = "US", default_currency = "usd" });
+        var token = await BenchmarkEnvironment.PostForIdAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
+        var driverA = await BenchmarkEnvironment.PostForIdAsync(http, "v1/accounts", new { display_name = "Driver A", email = "a@example.com", country = "US", default_currency = "usd" });
+        var driverB = await BenchmarkEnvironment.PostForIdAsync(http, "v1/accounts", new { display_name = "Driver B", email = "b@example.com", country = "US", default_currency = "usd" });
         var body = new { amount = 2_000, currency = "usd", payment_method = token, application_fee_amount = 300, splits = new[] { new { account = driverA, amount = 1_200 }, new { account = driverB, amount = 500 } } };
 
         async Task<bool> PayAsync(int _)
@@ -61,16 +61,5 @@ public static class PaymentBenchmark
             var response = await table.SubmitTransactionAsync(actions);
             return !response.GetRawResponse().IsError;
         });
-    }
-
-    private static async Task<string> PostAsync(HttpClient http, string path, object body, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.GetProperty("id").GetString()!;
     }
 }

@@ -22,8 +22,8 @@ public static class WebhookBenchmark
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = environment.Api };
         var (_, secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
-        var token = await PostAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
-        await PostAsync(http, "v1/webhook_endpoints", new { url = receiver.Url, enabled_events = new[] { "payment.succeeded" } });
+        var token = await BenchmarkEnvironment.PostForIdAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
+        await BenchmarkEnvironment.PostForIdAsync(http, "v1/webhook_endpoints", new { url = receiver.Url, enabled_events = new[] { "payment.succeeded" } });
 
         var answered = new ConcurrentDictionary<string, TimeSpan>();
         var failures = 0;
@@ -78,10 +78,8 @@ public static class WebhookBenchmark
         var lastArrival = receiver.Arrivals.Values.DefaultIfEmpty(started).Max();
         Console.WriteLine($"payments at {rate}/s for {duration.TotalSeconds:0} s: {answered.Count} accepted in {sent.TotalSeconds:0.0} s ({answered.Count / sent.TotalSeconds:0.0}/s), failures {failures}");
         Console.WriteLine($"webhooks received: {latencies.Length} of {answered.Count}, {latencies.Length / (lastArrival - started).TotalSeconds:0.0} deliveries/s");
-        Console.WriteLine($"payment response -> webhook received: p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies.DefaultIfEmpty(0).Max():0} ms");
+        Console.WriteLine($"payment response -> webhook received: p50 {LoadRunner.Percentile(latencies, 0.50):0} ms, p99 {LoadRunner.Percentile(latencies, 0.99):0} ms, max {latencies.DefaultIfEmpty(0).Max():0} ms");
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private sealed class Receiver(WebApplication app, string url) : IAsyncDisposable
     {
@@ -115,16 +113,5 @@ public static class WebhookBenchmark
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver = new Receiver(app, address.TrimEnd('/') + "/hooks");
         return receiver;
-    }
-
-    private static async Task<string> PostAsync(HttpClient http, string path, object body, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {text}");
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.GetProperty("id").GetString()!;
     }
 }

@@ -36,28 +36,19 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
         return enabled;
     }
 
-    public async Task<bool> ReplaceAsync(WebhookEndpoint endpoint, PlatformEvent? platformEvent, IdempotencyCompletion? completion, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(WebhookEndpoint endpoint, PlatformEvent? platformEvent, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
         var batch = batches.For(endpoint.Scope).Replace(ToEntity(endpoint));
         if (platformEvent is not null) batch.AddEvent(platformEvent);
-        return await SubmitGuardedAsync(batch, completion, cancellationToken);
+        await batch.CompleteAsync(completion, cancellationToken);
+        await batch.SubmitAsync(cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken) =>
-        await SubmitGuardedAsync(batches.For(endpoint.Scope).Delete(ToEntity(endpoint)), completion, cancellationToken);
-
-    private static async Task<bool> SubmitGuardedAsync(StateBatch batch, IdempotencyCompletion? completion, CancellationToken cancellationToken)
+    public async Task DeleteAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
+        var batch = batches.For(endpoint.Scope).Delete(ToEntity(endpoint));
         await batch.CompleteAsync(completion, cancellationToken);
-        try
-        {
-            await batch.SubmitAsync(cancellationToken);
-            return true;
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return false;
-        }
+        await batch.SubmitAsync(cancellationToken);
     }
 
     private static WebhookEndpointEntity ToEntity(WebhookEndpoint endpoint) => new()

@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,18 @@ public sealed class EndpointHealth(IWebhookEndpointStore endpoints, IOptions<Web
 {
     public async Task ObserveAsync(WebhookEndpoint endpoint, WebhookAttempt attempt, CancellationToken cancellationToken)
     {
+        try
+        {
+            await ApplyAsync(endpoint, attempt, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Someone changed the endpoint since this delivery read it (the merchant, or another delivery's mark): the next attempt decides again.
+        }
+    }
+
+    private async Task ApplyAsync(WebhookEndpoint endpoint, WebhookAttempt attempt, CancellationToken cancellationToken)
+    {
         if (attempt.Succeeded)
         {
             if (endpoint.FailingSince is not null) await endpoints.ReplaceAsync(endpoint with { FailingSince = null }, null, null, cancellationToken);
@@ -28,10 +41,8 @@ public sealed class EndpointHealth(IWebhookEndpointStore endpoints, IOptions<Web
 
         var disabled = endpoint with { Status = WebhookEndpointStatus.Disabled };
         var notice = PlatformEvent.Of(EventTypes.WebhookEndpointDisabled, endpoint.Scope, endpoint.Mode, WebhookEndpointView.From(disabled), clock);
-        if (await endpoints.ReplaceAsync(disabled, notice, null, cancellationToken))
-        {
-            logger.LogWarning("Webhook endpoint {EndpointId} of {Scope} DISABLED: every attempt has failed since {FailingSince:O} (last: {Error})",
-                endpoint.Id, endpoint.Scope, since, attempt.Error);
-        }
+        await endpoints.ReplaceAsync(disabled, notice, null, cancellationToken);
+        logger.LogWarning("Webhook endpoint {EndpointId} of {Scope} DISABLED: every attempt has failed since {FailingSince:O} (last: {Error})",
+            endpoint.Id, endpoint.Scope, since, attempt.Error);
     }
 }

@@ -69,30 +69,44 @@ public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, Webhook
         });
     }
 
-    public async Task<Result<StoredResponse>> DeleteAsync(Caller.Merchant caller, string endpointId, IdempotencyLease? lease, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < ConflictRetries; attempt++)
+    public Task<Result<StoredResponse>> DeleteAsync(Caller.Merchant caller, string endpointId, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+        WithRetriesAsync(caller, endpointId, async endpoint =>
         {
-            var endpoint = await FindAsync(caller, endpointId, cancellationToken);
-            if (endpoint is null) return Errors.ResourceMissing("webhook endpoint");
             var response = StoredResponse.Of(200, new DeletedView(endpoint.Id, "webhook_endpoint", Deleted: true));
-            if (await store.DeleteAsync(endpoint, lease?.Complete(response), cancellationToken)) return response;
-        }
-        return Errors.StateInvalid("The webhook endpoint is being changed by another request; retry.");
-    }
+            await store.DeleteAsync(endpoint, lease?.Complete(response), cancellationToken);
+            return response;
+        }, cancellationToken);
 
-    private async Task<Result<StoredResponse>> ChangeAsync(
+    private Task<Result<StoredResponse>> ChangeAsync(
         Caller.Merchant caller, string endpointId, IdempotencyLease? lease, CancellationToken cancellationToken,
-        Func<WebhookEndpoint, (WebhookEndpoint Changed, StoredResponse Response)> change)
+        Func<WebhookEndpoint, (WebhookEndpoint Changed, StoredResponse Response)> change) =>
+        WithRetriesAsync(caller, endpointId, async endpoint =>
+        {
+            var (changed, response) = change(endpoint);
+            await store.ReplaceAsync(changed, null, lease?.Complete(response), cancellationToken);
+            return response;
+        }, cancellationToken);
+
+    /// <summary>Reads the endpoint and writes what <paramref name="write"/> makes of it, reading again when it changed in between.</summary>
+    private async Task<Result<StoredResponse>> WithRetriesAsync(
+        Caller.Merchant caller, string endpointId, Func<WebhookEndpoint, Task<StoredResponse>> write, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < ConflictRetries; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             var endpoint = await FindAsync(caller, endpointId, cancellationToken);
             if (endpoint is null) return Errors.ResourceMissing("webhook endpoint");
-            var (changed, response) = change(endpoint);
-            if (await store.ReplaceAsync(changed, null, lease?.Complete(response), cancellationToken)) return response;
+            try
+            {
+                return await write(endpoint);
+            }
+            catch (ConcurrencyConflictException) when (attempt < ConflictRetries)
+            {
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return Errors.StateInvalid("The webhook endpoint is being changed by another request; retry.");
+            }
         }
-        return Errors.StateInvalid("The webhook endpoint is being changed by another request; retry.");
     }
 
     private async Task<WebhookEndpoint?> FindAsync(Caller.Merchant caller, string endpointId, CancellationToken cancellationToken) =>

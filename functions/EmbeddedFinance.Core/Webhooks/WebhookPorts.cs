@@ -15,11 +15,11 @@ public interface IWebhookEndpointStore
     /// <summary>Every enabled endpoint of the scope (a merchant has few).</summary>
     Task<IReadOnlyList<WebhookEndpoint>> ListEnabledAsync(string scope, CancellationToken cancellationToken);
 
-    /// <summary>Writes the endpoint if it is unchanged since <see cref="WebhookEndpoint.Version"/> was read, with an event in the same batch; false when it changed.</summary>
-    Task<bool> ReplaceAsync(WebhookEndpoint endpoint, PlatformEvent? platformEvent, IdempotencyCompletion? completion, CancellationToken cancellationToken);
+    /// <summary>Writes the endpoint, with an event in the same batch; <see cref="ConcurrencyConflictException"/> when it changed since <see cref="WebhookEndpoint.Version"/> was read.</summary>
+    Task ReplaceAsync(WebhookEndpoint endpoint, PlatformEvent? platformEvent, IdempotencyCompletion? completion, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the endpoint if unchanged since it was read; false when it changed.</summary>
-    Task<bool> DeleteAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken);
+    /// <summary>Deletes the endpoint; <see cref="ConcurrencyConflictException"/> when it changed since it was read.</summary>
+    Task DeleteAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken);
 }
 
 public interface IEventStore
