@@ -7,18 +7,19 @@ using Polly.Timeout;
 namespace EmbeddedFinance.Azure.Webhooks;
 
 /// <summary>
-/// POSTs a signed event with an <see cref="HttpClient"/> from the factory: the live client connects only to public
-/// addresses (<see cref="PublicOnlyConnection"/>), both follow no redirects and carry a Polly timeout. The endpoint's
+/// POSTs a signed event with an <see cref="HttpClient"/> from the factory: live endpoints' (and, outside development,
+/// test endpoints') client connects only to public addresses (<see cref="PublicOnlyConnection"/>); both follow no
+/// redirects and carry a Polly timeout. The endpoint's
 /// failures come back as answers with a stable error code; only our own cancellation throws.
 /// </summary>
-public sealed class HttpWebhookSender(IHttpClientFactory clients) : IWebhookSender
+public sealed class HttpWebhookSender(IHttpClientFactory clients, WebhookUrlPolicy policy) : IWebhookSender
 {
-    public const string TestClient = "webhooks-test";
-    public const string LiveClient = "webhooks-live";
+    public const string AnyAddressClient = "webhooks-any-address";
+    public const string PublicOnlyClient = "webhooks-public-only";
 
     public async Task<WebhookResponse> SendAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
-        var client = clients.CreateClient(request.Mode == Mode.Live ? LiveClient : TestClient);
+        var client = clients.CreateClient(policy.PublicOnly(request.Mode) ? PublicOnlyClient : AnyAddressClient);
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Url)
         {
             Content = new StringContent(request.Body, Encoding.UTF8, "application/json"),

@@ -14,10 +14,10 @@ public static class WebhookHttpClients
     /// </summary>
     public static IServiceCollection AddWebhookHttpClients(this IServiceCollection services)
     {
-        services.AddHttpClient(HttpWebhookSender.TestClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(HttpWebhookSender.AnyAddressClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => Handler())
             .AddResilienceHandler("webhook-attempt", AddTimeout);
-        services.AddHttpClient(HttpWebhookSender.LiveClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(HttpWebhookSender.PublicOnlyClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var handler = Handler();
