@@ -47,6 +47,8 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
             {
                 ["AzureWebJobsStorage"] = azurite.Endpoints.ConnectionString,
                 ["Storage:Prefix"] = "bench",
+                // A benchmark measures capacity, not the per-key allowance.
+                ["RateLimits:Enabled"] = "false",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             // Request logging at Information is part of the product's cost, but the console is not.

@@ -1,5 +1,6 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
@@ -56,8 +57,7 @@ public static class CoreServices
         services.AddSingleton<SubmitPayout>();
         services.AddSingleton<CompletePayout>();
         services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.TryAddSingleton<IAddressResolver, DnsAddressResolver>();
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddSingleton<WebhookSecrets>();

@@ -1,6 +1,7 @@
 using EmbeddedFinance.Azure;
 using EmbeddedFinance.Core;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ public static class FunctionApp
         services.AddCore();
         services.AddAzureAdapters(configuration);
         services.Configure<PlatformOptions>(options => options.IsDevelopment = environment.IsDevelopment());
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<PlatformStartup>();
         return services;

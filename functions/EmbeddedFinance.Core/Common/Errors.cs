@@ -19,6 +19,11 @@ public static class Errors
         "A request with this Idempotency-Key is still being processed. Retry after it completes.", "Idempotency-Key");
     public static ApiError BalanceInsufficient(string detail) => new(402, "balance_insufficient", detail, "amount");
     public static ApiError StateInvalid(string detail) => new(409, "state_invalid", detail);
+    public static ApiError RateLimited(TimeSpan retryAfter) => new(429, "rate_limited",
+        $"Too many requests with this API key. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).");
     public static ApiError Internal() => new(500, "internal_error", "An unexpected error occurred. It has been logged with this request id.");
     public static ApiError Unavailable(string detail) => new(503, "service_unavailable", detail);
+
+    /// <summary>A wait as the Retry-After header says it: whole seconds, at least one.</summary>
+    public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 }

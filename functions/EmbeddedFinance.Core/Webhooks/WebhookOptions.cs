@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
-public sealed class WebhookOptions
+public sealed class WebhookOptions : Common.ISelfValidatingOptions
 {
     public const string Section = "Webhooks";
 
@@ -60,13 +60,4 @@ public sealed class WebhookOptions
         }
         return delays;
     }
-}
-
-/// <summary>Stops the app at start-up with a message naming the bad webhook setting.</summary>
-public sealed class WebhookOptionsValidation : Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>
-{
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, WebhookOptions options) =>
-        options.Problem() is { } problem
-            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problem)
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
 }

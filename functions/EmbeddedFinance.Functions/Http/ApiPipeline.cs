@@ -20,6 +20,7 @@ public sealed class ApiPipeline(
     IdempotencyGuard idempotency,
     RequestFingerprinter fingerprinter,
     IAuditLog audit,
+    ApiKeyRateLimiter rateLimiter,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
 {
@@ -64,12 +65,18 @@ public sealed class ApiPipeline(
         var requestId = RequestIds.New(clock);
         var watch = Stopwatch.StartNew();
         Caller? caller = null;
+        TimeSpan? retryAfter = null;
         IdempotentOutcome outcome;
         try
         {
             var authenticated = await AuthenticateAsync(request, route, request.HttpContext.RequestAborted);
             caller = authenticated.Value;
             var refused = authenticated.Error ?? (caller is null ? null : route.Access.Check(caller));
+            if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait)
+            {
+                retryAfter = wait;
+                refused = Errors.RateLimited(wait);
+            }
             outcome = refused is null
                 ? await handle(new ApiCall(requestId, caller))
                 : Plain(refused, requestId);
@@ -91,7 +98,7 @@ public sealed class ApiPipeline(
         {
             await RecordAuditAsync(caller, route, outcome, requestId);
         }
-        return new ApiResponse(outcome.Response, requestId, outcome.Replayed);
+        return new ApiResponse(outcome.Response, requestId, outcome.Replayed, retryAfter);
     }
 
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)

@@ -66,6 +66,9 @@ public sealed class TestHost : IAsyncDisposable
                 ["Queues:Payouts"] = prefix + "-payouts",
                 ["Queues:PayoutReports"] = prefix + "-payout-reports",
                 ["Queues:Webhooks"] = prefix + "-webhooks",
+                // Load tests drive one key hard; the rate limit's own tests set it low.
+                ["RateLimits:PermitsPerSecond"] = "10000",
+                ["RateLimits:Burst"] = "10000",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
             builder.Configuration.AddInMemoryCollection(overrides);
