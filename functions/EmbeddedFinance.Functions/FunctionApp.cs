@@ -2,6 +2,7 @@ using EmbeddedFinance.Azure;
 using EmbeddedFinance.Core;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Logging;
 using EmbeddedFinance.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public static class FunctionApp
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<PlatformStartup>();
+        // Last: it wraps the logger providers registered so far.
+        services.RedactLogs();
         return services;
     }
 }
