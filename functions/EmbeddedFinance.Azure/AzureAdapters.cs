@@ -18,6 +18,7 @@ using EmbeddedFinance.Azure.Vault;
 using EmbeddedFinance.Azure.Webhooks;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Idempotency;
@@ -42,7 +43,7 @@ public static class AzureAdapters
     public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SecretStoreOptions>().BindConfiguration(SecretStoreOptions.Section);
+        services.AddValidatedOptions<SecretStoreOptions>(SecretStoreOptions.Section);
 
         services.AddSingleton(_ => StorageClients.Tables(configuration));
         services.AddSingleton(_ => StorageClients.Queues(configuration));
@@ -58,7 +59,7 @@ public static class AzureAdapters
         services.AddSingleton<IPaymentStore, TablePaymentStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
-        services.AddOptions<QueueNames>().BindConfiguration(QueueNames.Section);
+        services.AddValidatedOptions<QueueNames>(QueueNames.Section);
         services.AddSingleton<IOutboxNudge, QueueOutboxNudge>();
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<ISettlementQueue, QueueSettlementQueue>();
@@ -74,7 +75,7 @@ public static class AzureAdapters
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddWebhookHttpClients();
 
-        services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.Section);
+        services.AddValidatedOptions<ServiceBusOptions>(ServiceBusOptions.Section);
         var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();
         if (serviceBus.Enabled)
         {

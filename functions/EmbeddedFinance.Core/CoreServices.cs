@@ -42,13 +42,13 @@ public static class CoreServices
         services.AddSingleton<CreatePayment>();
         services.AddSingleton<PaymentTransitions>();
         services.AddSingleton<PaymentQueries>();
-        services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.Section);
+        services.AddValidatedOptions<SettlementOptions>(SettlementOptions.Section);
         services.AddSingleton<SettleScope>();
         services.AddSingleton<LedgerQueries>();
         services.AddSingleton<Reconciliation>();
         services.AddSingleton<RelayOutbox>();
         services.AddSingleton<IOutboxConsumer, SettlementDispatch>();
-        services.AddOptions<PayoutOptions>().BindConfiguration(PayoutOptions.Section);
+        services.AddValidatedOptions<PayoutOptions>(PayoutOptions.Section);
         services.AddSingleton<BankAccountSealer>();
         services.AddSingleton<CreatePayout>();
         services.AddSingleton<PayoutQueries>();

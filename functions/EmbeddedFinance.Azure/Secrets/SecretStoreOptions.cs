@@ -1,6 +1,6 @@
 namespace EmbeddedFinance.Azure.Secrets;
 
-public sealed class SecretStoreOptions
+public sealed class SecretStoreOptions : Core.Common.ISelfValidatingOptions
 {
     public const string Section = "Secrets";
 
@@ -14,4 +14,9 @@ public sealed class SecretStoreOptions
     /// Base64 256-bit key sealing the local store on Azurite. Defaults to <see cref="LocalSecretStore.DevelopmentMasterKey"/>.
     /// </summary>
     public string? LocalMasterKey { get; set; }
+
+    public string? Problem() =>
+        KeyVaultUri is { } vault && (vault.Scheme != Uri.UriSchemeHttps || !vault.IsAbsoluteUri) ? $"{Section}:{nameof(KeyVaultUri)} must be an https URI such as https://name.vault.azure.net/."
+        : CacheTtl < TimeSpan.Zero || CacheTtl > TimeSpan.FromHours(1) ? $"{Section}:{nameof(CacheTtl)} must be between 00:00:00 and 01:00:00."
+        : null;
 }

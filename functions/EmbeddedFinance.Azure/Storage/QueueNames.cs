@@ -4,7 +4,7 @@ namespace EmbeddedFinance.Azure.Storage;
 /// The queues, named by settings because the queue triggers name them by the same settings
 /// (<c>%Queues:Outbox%</c>): the writer and the trigger cannot disagree.
 /// </summary>
-public sealed class QueueNames
+public sealed class QueueNames : Core.Common.ISelfValidatingOptions
 {
     public const string Section = "Queues";
 
@@ -15,4 +15,21 @@ public sealed class QueueNames
     public string Webhooks { get; set; } = "ef-webhooks";
 
     public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports, Webhooks];
+
+    /// <summary>Azure queue names: 3–63 lower-case letters, digits and single dashes, starting and ending with a letter or digit.</summary>
+    public string? Problem()
+    {
+        var named = new (string Setting, string Value)[]
+        {
+            (nameof(Outbox), Outbox), (nameof(Settlement), Settlement), (nameof(Payouts), Payouts), (nameof(PayoutReports), PayoutReports), (nameof(Webhooks), Webhooks),
+        };
+        foreach (var (setting, value) in named)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(value ?? "", "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$"))
+            {
+                return $"{Section}:{setting} must be a queue name: 3 to 63 lower-case letters, digits and single dashes.";
+            }
+        }
+        return named.Select(pair => pair.Value).Distinct().Count() == named.Length ? null : $"{Section}: every queue needs its own name.";
+    }
 }

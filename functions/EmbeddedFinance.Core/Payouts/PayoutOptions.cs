@@ -1,6 +1,6 @@
 namespace EmbeddedFinance.Core.Payouts;
 
-public sealed class PayoutOptions
+public sealed class PayoutOptions : Common.ISelfValidatingOptions
 {
     public const string Section = "Payouts";
 
@@ -30,4 +30,15 @@ public sealed class PayoutOptions
     public long FeeFor(PayoutMethod method, long amount) => method == PayoutMethod.Standard
         ? 0
         : Math.Max(InstantFeeMinimum, (amount * InstantFeeBasisPoints + 9_999) / 10_000);
+
+    public string? Problem() =>
+        InstantFeeBasisPoints is < 0 or > 10_000 ? $"{Section}:{nameof(InstantFeeBasisPoints)} must be between 0 and 10000 (100 %)."
+        : InstantFeeMinimum < 0 ? $"{Section}:{nameof(InstantFeeMinimum)} must be 0 or more."
+        : InstantMaxAmount < 1 ? $"{Section}:{nameof(InstantMaxAmount)} must be at least 1."
+        : RailAttemptTimeout <= TimeSpan.Zero ? $"{Section}:{nameof(RailAttemptTimeout)} must be above zero."
+        : RailMaxRetries is < 0 or > 10 ? $"{Section}:{nameof(RailMaxRetries)} must be between 0 and 10."
+        : RailRetryBaseDelay <= TimeSpan.Zero ? $"{Section}:{nameof(RailRetryBaseDelay)} must be above zero."
+        : RailBreakDuration < TimeSpan.FromSeconds(0.5) ? $"{Section}:{nameof(RailBreakDuration)} must be at least 0.5 s (Polly's minimum)."
+        : SandboxReportAfter < TimeSpan.Zero ? $"{Section}:{nameof(SandboxReportAfter)} must be 0 or more."
+        : null;
 }

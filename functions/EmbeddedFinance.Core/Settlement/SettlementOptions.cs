@@ -1,6 +1,6 @@
 namespace EmbeddedFinance.Core.Settlement;
 
-public sealed class SettlementOptions
+public sealed class SettlementOptions : Common.ISelfValidatingOptions
 {
     public const string Section = "Settlement";
 
@@ -12,4 +12,10 @@ public sealed class SettlementOptions
 
     /// <summary>Due jobs are read this many at a time and settled in as many batches as they need.</summary>
     public int MaxJobsPerRead { get; set; } = 200;
+
+    public string? Problem() =>
+        AvailableAfter < TimeSpan.Zero || AvailableAfter > TimeSpan.FromDays(30) ? $"{Section}:{nameof(AvailableAfter)} must be between 00:00:00 and 30 days."
+        : MaxJobsPerBatch is < 1 or > 50 ? $"{Section}:{nameof(MaxJobsPerBatch)} must be between 1 and 50 (a batch holds at most 100 rows)."
+        : MaxJobsPerRead < MaxJobsPerBatch || MaxJobsPerRead > 1_000 ? $"{Section}:{nameof(MaxJobsPerRead)} must be at least {nameof(MaxJobsPerBatch)} and at most 1000."
+        : null;
 }

@@ -93,10 +93,12 @@ public static class FunctionCatalog
 
     private static QueueFunction IndexQueue(FunctionMetadata function, MethodInfo method, JsonObject trigger, string triggerParameter, IConfiguration configuration)
     {
-        var queueName = AppSettingExpression.Resolve(Text(trigger, "queueName"), configuration, function.Name);
+        var expression = Text(trigger, "queueName");
+        var queueName = AppSettingExpression.Resolve(expression, configuration, function.Name);
         if (!IsValidQueueName(queueName))
         {
-            throw new FunctionIndexingException(function.Name, $"'{queueName}' is not a valid queue name (3–63 lower-case letters, digits and single dashes).");
+            // Name the setting the value came from (%Queues:Outbox%), which is what the operator must fix.
+            throw new FunctionIndexingException(function.Name, $"'{queueName}' (from {expression}) is not a valid queue name (3–63 lower-case letters, digits and single dashes).");
         }
         var connection = trigger["connection"]?.GetValue<string>() is { Length: > 0 } named ? named : "AzureWebJobsStorage";
         if (configuration[connection] is not { Length: > 0 })

@@ -26,13 +26,25 @@ public sealed class StartupFailureTests
         Assert.Contains("Queues:NotConfigured", failure.Message);
     }
 
-    [Fact]
-    public async Task A_malformed_webhook_retry_schedule_stops_start_up_naming_the_setting()
+    [Theory]
+    [InlineData("Webhooks:RetrySchedule", "00:00:05,whenever")]
+    [InlineData("Webhooks:Timeout", "00:05:00")]
+    [InlineData("Payouts:InstantFeeBasisPoints", "-5")]
+    [InlineData("Payouts:RailMaxRetries", "99")]
+    [InlineData("Settlement:MaxJobsPerBatch", "0")]
+    [InlineData("Settlement:AvailableAfter", "soon")]
+    [InlineData("Queues:Webhooks", "Bad_Queue")]
+    [InlineData("RateLimits:Burst", "0")]
+    [InlineData("RateLimits:PermitsPerSecond", "many")]
+    [InlineData("Secrets:CacheTtl", "1.00:00:00")]
+    [InlineData("ServiceBus:FullyQualifiedNamespace", "not a host")]
+    [InlineData("Storage:Prefix", "Has-Dashes")]
+    [InlineData("Idempotency:Retention", "00:00:00")]
+    public async Task A_missing_or_malformed_setting_stops_start_up_with_a_message_naming_it(string setting, string value)
     {
-        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
-            TestHost.StartAsync(new Dictionary<string, string?> { ["Webhooks:RetrySchedule"] = "00:00:05,whenever" }));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => TestHost.StartAsync(new Dictionary<string, string?> { [setting] = value }));
 
-        Assert.Contains("Webhooks:RetrySchedule", failure.Message);
+        Assert.Contains(setting, failure.Message + failure.InnerException?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
