@@ -39,7 +39,7 @@ var tableNames = [ '${storagePrefix}state', '${storagePrefix}audit', '${storageP
 var queueNames = [ 'ef-outbox', 'ef-settlement', 'ef-payouts', 'ef-payout-reports', 'ef-webhooks' ]
 var eventsTopic = 'events'
 
-// Built-in roles: each the narrowest that does the job (RoleAssignmentTests checks this list).
+// Built-in roles: each the narrowest that does the job (BicepTemplateTests checks this list).
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host leases and the deployment package
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // triggers and the app's queue writes

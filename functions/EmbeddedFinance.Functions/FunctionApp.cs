@@ -4,6 +4,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Logging;
 using EmbeddedFinance.Functions.Http;
+using EmbeddedFinance.Functions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,7 @@ public static class FunctionApp
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<ApiPipeline>();
         services.AddHostedService<PlatformStartup>();
+        services.AddPlatformTelemetry(configuration);
         // Last: it wraps the logger providers registered so far.
         services.RedactLogs();
         return services;

@@ -1,4 +1,5 @@
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Core.Outbox;
@@ -9,7 +10,7 @@ namespace EmbeddedFinance.Core.Outbox;
 /// Nudges for a scope already being relayed in this process join that run: concurrent relays of one scope would
 /// only hand the same events out twice and race to delete them.
 /// </summary>
-public sealed class RelayOutbox(IOutbox outbox, IEnumerable<IOutboxConsumer> consumers, ILogger<RelayOutbox> logger)
+public sealed class RelayOutbox(IOutbox outbox, IEnumerable<IOutboxConsumer> consumers, TimeProvider clock, ILogger<RelayOutbox> logger)
 {
     private const int Page = 100;
     private readonly CoalescedRuns runs = new();
@@ -20,6 +21,7 @@ public sealed class RelayOutbox(IOutbox outbox, IEnumerable<IOutboxConsumer> con
 
     private async Task<int> RelayAllAsync(string scope, CancellationToken cancellationToken)
     {
+        using var activity = PlatformTelemetry.Activities.StartActivity("outbox.relay");
         var relayed = 0;
         while (true)
         {
@@ -29,6 +31,10 @@ public sealed class RelayOutbox(IOutbox outbox, IEnumerable<IOutboxConsumer> con
             await Task.WhenAll(consumers.Select(consumer => consumer.ConsumeAsync(scope, entries, cancellationToken)));
             await outbox.MarkDispatchedAsync(scope, entries, cancellationToken);
             relayed += entries.Count;
+            var now = clock.GetUtcNow();
+            foreach (var entry in entries) PlatformTelemetry.OutboxAge.Record((now - entry.Event.Created).TotalSeconds);
+            PlatformTelemetry.QueueWork.Add(entries.Count, PlatformTelemetry.Tags(("function", "RelayOutbox"), ("outcome", "relayed")));
+            activity?.SetTag("ef.events", relayed);
             logger.LogInformation("Relayed {Count} events of {Scope} ({First} … {Last})", entries.Count, scope, entries[0].Event.Id, entries[^1].Event.Id);
             if (entries.Count < Page) return relayed;
         }

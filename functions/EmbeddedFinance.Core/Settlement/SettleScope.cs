@@ -3,6 +3,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,8 @@ public sealed class SettleScope(ISettlementStore store, IOptions<SettlementOptio
                     known.Clear();
                     throw;
                 }
+                var committedAt = clock.GetUtcNow();
+                foreach (var job in run.Finished) PlatformTelemetry.SettlementLag.Record(Math.Max(0, (committedAt - job.DueAt).TotalSeconds), PlatformTelemetry.Tags(("stage", job.Stage.ToString())));
                 var jobs = run.Finished.Count + run.Deferred.Count;
                 next += jobs;
                 settled += jobs;

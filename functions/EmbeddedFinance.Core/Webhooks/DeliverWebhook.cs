@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,10 @@ public sealed class DeliverWebhook(
 
     public async Task HandleAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
+        using var activity = PlatformTelemetry.Activities.StartActivity("webhook.deliver");
+        activity?.SetTag("ef.event", delivery.EventId);
+        activity?.SetTag("ef.endpoint", delivery.EndpointId);
+        activity?.SetTag("ef.attempt", delivery.Attempt);
         var endpoint = await endpoints.GetAsync(delivery.Scope, delivery.EndpointId, cancellationToken);
         if (endpoint is null || !endpoint.IsEnabled)
         {
@@ -72,6 +77,10 @@ public sealed class DeliverWebhook(
         }
         await attempts.RecordAsync(delivery.Scope, attempt, cancellationToken);
         Log(delivery, attempt);
+        var outcome = attempt.Succeeded ? "succeeded" : attempt.NextAttemptAt is null ? "failed" : "retrying";
+        PlatformTelemetry.WebhookAttempts.Add(1, PlatformTelemetry.Tags(("outcome", outcome), ("error", attempt.Error ?? "none"), ("manual", delivery.Manual)));
+        PlatformTelemetry.WebhookAttemptDuration.Record(attempt.DurationMs, PlatformTelemetry.Tags(("outcome", outcome)));
+        activity?.SetTag("ef.outcome", outcome);
         await health.ObserveAsync(endpoint, attempt, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -63,6 +64,8 @@ public sealed class ApiPipeline(
     private async Task<IActionResult> RunAsync(HttpRequest request, ApiRoute route, Func<ApiCall, Task<IdempotentOutcome>> handle)
     {
         var requestId = RequestIds.New(clock);
+        using var activity = PlatformTelemetry.Activities.StartActivity($"api {route.Action}", ActivityKind.Internal);
+        activity?.SetTag("ef.request_id", requestId);
         var watch = Stopwatch.StartNew();
         Caller? caller = null;
         TimeSpan? retryAfter = null;
@@ -91,6 +94,8 @@ public sealed class ApiPipeline(
             outcome = Plain(Errors.Internal(), requestId);
         }
 
+        PlatformTelemetry.RequestDuration.Record(watch.Elapsed.TotalMilliseconds, PlatformTelemetry.Tags(("action", route.Action), ("status", outcome.Response.Status)));
+        activity?.SetTag("http.response.status_code", outcome.Response.Status);
         logger.LogInformation("{Method} {Action} answered {Status} in {ElapsedMs} ms, request {RequestId}, key {KeyId}{Replay}",
             request.Method, route.Action, outcome.Response.Status, watch.ElapsedMilliseconds, requestId, caller?.KeyId ?? "none",
             outcome.Replayed ? " (idempotent replay)" : "");

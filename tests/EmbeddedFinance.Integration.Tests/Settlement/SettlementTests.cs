@@ -214,7 +214,7 @@ public sealed class SettlementTests : IAsyncLifetime
     private async Task<IReadOnlyList<SettlementRequest>> RelayAsync()
     {
         var queue = new RecordingSettlementQueue();
-        var relay = new RelayOutbox(host.Services.GetRequiredService<IOutbox>(), [new SettlementDispatch(queue)], NullLogger<RelayOutbox>.Instance);
+        var relay = new RelayOutbox(host.Services.GetRequiredService<IOutbox>(), [new SettlementDispatch(queue)], TimeProvider.System, NullLogger<RelayOutbox>.Instance);
         await relay.RunAsync(Scope, CancellationToken.None);
         return queue.Requests;
     }
