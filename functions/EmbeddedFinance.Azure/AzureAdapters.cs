@@ -31,6 +31,7 @@ using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
 using EmbeddedFinance.Core.Webhooks;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -45,8 +46,21 @@ public static class AzureAdapters
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddValidatedOptions<SecretStoreOptions>(SecretStoreOptions.Section);
 
-        services.AddSingleton(_ => StorageClients.Tables(configuration));
-        services.AddSingleton(_ => StorageClients.Queues(configuration));
+        var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();
+        var keyVault = configuration.GetSection(SecretStoreOptions.Section).Get<SecretStoreOptions>()?.KeyVaultUri;
+        // Every Azure client in one place: identity-based in Azure (DefaultAzureCredential picks the managed identity
+        // named by AZURE_CLIENT_ID), connection strings locally.
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(new global::Azure.Identity.DefaultAzureCredential());
+            clients.AddStorageClients(configuration);
+            if (serviceBus.Enabled)
+            {
+                if (string.IsNullOrWhiteSpace(serviceBus.ConnectionString)) clients.AddServiceBusClientWithNamespace(serviceBus.FullyQualifiedNamespace);
+                else clients.AddServiceBusClient(serviceBus.ConnectionString);
+            }
+            if (keyVault is not null) clients.AddSecretClient(keyVault);
+        });
         services.AddSingleton<StateTable>();
         services.AddSingleton<StateBatches>();
         services.AddSingleton<StorageProvisioner>();
@@ -76,20 +90,14 @@ public static class AzureAdapters
         services.AddWebhookHttpClients();
 
         services.AddValidatedOptions<ServiceBusOptions>(ServiceBusOptions.Section);
-        var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();
         if (serviceBus.Enabled)
         {
-            services.AddSingleton(_ => string.IsNullOrWhiteSpace(serviceBus.ConnectionString)
-                ? new ServiceBusClient(serviceBus.FullyQualifiedNamespace, new global::Azure.Identity.DefaultAzureCredential())
-                : new ServiceBusClient(serviceBus.ConnectionString));
             services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>().CreateSender(serviceBus.Topic));
             services.AddSingleton<IOutboxConsumer, ServiceBusEventPublisher>();
         }
 
-        if (configuration[$"{SecretStoreOptions.Section}:{nameof(SecretStoreOptions.KeyVaultUri)}"] is { Length: > 0 })
+        if (keyVault is not null)
         {
-            services.AddSingleton(provider => new SecretClient(
-                provider.GetRequiredService<IOptions<SecretStoreOptions>>().Value.KeyVaultUri, new global::Azure.Identity.DefaultAzureCredential()));
             services.AddSingleton<KeyVaultSecretStore>();
             services.AddSingleton<ISecretStore>(provider => Cached(provider, provider.GetRequiredService<KeyVaultSecretStore>()));
         }
