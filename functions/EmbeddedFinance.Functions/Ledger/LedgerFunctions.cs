@@ -1,6 +1,7 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,10 @@ public sealed class LedgerFunctions(ApiPipeline api, LedgerQueries ledger, Recon
     /// <summary>Operator route: reconcile now and return the report (the timer does the same on its schedule).</summary>
     [Function("Reconcile")]
     public Task<IActionResult> ReconcileAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/reconciliation")] HttpRequest request) =>
-        api.ReadAsync(request, Reconcile, async _ => StoredResponse.Of(200, await reconciliation.RunAsync(CancellationToken.None)));
+        // It takes no parameters, but a body it cannot read is refused like anywhere else, not ignored.
+        api.WriteAsync<EmptyRequest, EmptyRequest>(request, Reconcile,
+            body => body.Validate(),
+            async (_, _, _) => StoredResponse.Of(200, await reconciliation.RunAsync(CancellationToken.None)));
 
     [Function("ReconcileOnSchedule")]
     public Task ReconcileOnScheduleAsync([TimerTrigger("%Schedules:Reconcile%")] TimerInfo timer, CancellationToken cancellationToken) =>
