@@ -1,0 +1,32 @@
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.Scenario;
+
+namespace EmbeddedFinance.Integration.Tests.EndToEnd;
+
+/// <summary>The README's marketplace scenario, shrunk to 30 rides, against the host over its socket.</summary>
+public sealed class MarketplaceScenarioTests
+{
+    [Fact]
+    public async Task Thirty_rides_settle_pay_out_reconcile_to_zero_drift_and_every_webhook_arrives_verified()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00.500" });
+        var lines = new List<string>();
+
+        var summary = await MarketplaceScenario.RunAsync(host.Client.BaseAddress!, TestHost.AdminKey, rides: 30, lines.Add, CancellationToken.None);
+
+        Assert.True(summary.Healthy, summary.ToText());
+        Assert.Equal(27, summary.PaymentsByOutcome["succeeded"]);
+        // Rides 7 and 27 use the declined card, ride 17 the one without funds; rides 4, 11, 18 and 25 are refunded.
+        Assert.Equal(2, summary.PaymentsByOutcome["card_declined"]);
+        Assert.Equal(1, summary.PaymentsByOutcome["insufficient_funds"]);
+        Assert.Equal(4, summary.Refunds);
+        Assert.Equal(0, summary.DriftedBalances);
+        Assert.Equal(0, summary.UnbalancedTransactions);
+        Assert.Equal(["paid", "paid", "failed"], summary.Drivers.Select(driver => driver.PayoutStatus));
+        // The failed payout's money is back: Cy's whole share is available again; Ana and Bo have nothing left.
+        Assert.Equal(summary.Drivers[2].Earned - summary.Drivers[2].Refunded, summary.Drivers[2].Available);
+        Assert.All(summary.Drivers.Take(2), driver => Assert.Equal(0, driver.Available));
+        Assert.All(summary.Drivers, driver => Assert.Equal(driver.Earned - driver.Refunded, driver.PaidOut));
+        Assert.Equal(0, summary.WebhooksRejected);
+    }
+}
