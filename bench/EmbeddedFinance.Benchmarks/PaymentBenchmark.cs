@@ -12,7 +12,7 @@ namespace EmbeddedFinance.Benchmarks;
 /// </summary>
 public static class PaymentBenchmark
 {
-    public static async Task RunAsync(int clients, TimeSpan duration)
+    public static async Task RunAsync(int clients, TimeSpan duration, TextWriter output)
     {
         await using var environment = await BenchmarkEnvironment.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
@@ -38,11 +38,11 @@ public static class PaymentBenchmark
 
         var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration);
         var perPayment = (double)payments.Operations;
-        Console.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
-        Console.WriteLine($"storage calls per payment:            {calls.Total / perPayment:0.00} " +
+        output.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
+        output.WriteLine($"storage calls per payment:            {calls.Total / perPayment:0.00} " +
             $"(batches {calls.Batches / perPayment:0.00}, reads {calls.Reads / perPayment:0.00}, single writes {calls.Writes / perPayment:0.00})");
-        Console.WriteLine($"raw Azurite 5-entity batch, same run: {raw.PerSecond:0.0}/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms");
-        Console.WriteLine($"ratio payments / raw batches:         {payments.PerSecond / raw.PerSecond:0.00}");
+        output.WriteLine($"raw Azurite 5-entity batch, same run: {raw.PerSecond:0.0}/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms");
+        output.WriteLine($"ratio payments / raw batches:         {payments.PerSecond / raw.PerSecond:0.00}");
     }
 
     /// <summary>One entity-group transaction per operation, shaped like a payment's: five rows in one partition.</summary>

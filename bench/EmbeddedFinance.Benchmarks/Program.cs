@@ -3,26 +3,29 @@ using EmbeddedFinance.Benchmarks;
 // dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens|payments [clients] [seconds]
 //                                                                   settlement [jobs]
 //                                                                   webhooks [payments per second] [seconds]
+//                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
 var name = args.FirstOrDefault() ?? "tokens";
-var clients = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
-var seconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
+int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
 switch (name)
 {
     case "tokens":
-        await TokenizationBenchmark.RunAsync(clients, TimeSpan.FromSeconds(seconds));
+        await TokenizationBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out);
         break;
     case "payments":
-        await PaymentBenchmark.RunAsync(clients, TimeSpan.FromSeconds(seconds));
+        await PaymentBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out);
         break;
     case "webhooks":
-        await WebhookBenchmark.RunAsync(args.Length > 1 ? clients : 50, TimeSpan.FromSeconds(args.Length > 2 ? seconds : 20));
+        await WebhookBenchmark.RunAsync(Number(1, 50), TimeSpan.FromSeconds(Number(2, 20)), Console.Out);
+        break;
+    case "report":
+        await BenchmarkReport.RunAsync(args.Length > 1 ? args[1] : "docs/benchmarks/latest.md");
         break;
     case "settlement":
-        await SettlementBenchmark.RunAsync(args.Length > 1 ? clients : 1_000);
+        await SettlementBenchmark.RunAsync(Number(1, 1_000), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, settlement, webhooks");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, settlement, webhooks, report");
         return 2;
 }
 return 0;

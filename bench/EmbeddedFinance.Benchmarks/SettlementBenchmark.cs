@@ -21,7 +21,7 @@ namespace EmbeddedFinance.Benchmarks;
 /// </summary>
 public static class SettlementBenchmark
 {
-    public static async Task RunAsync(int jobs)
+    public static async Task RunAsync(int jobs, TextWriter output)
     {
         // The sweep would find the jobs before their messages: keep it out of the measurement.
         await using var environment = await BenchmarkEnvironment.StartAsync(new Dictionary<string, string?> { ["Schedules:SweepSettlement"] = "0 0 0 1 1 *" });
@@ -35,11 +35,11 @@ public static class SettlementBenchmark
         var raw = await RawDrainAsync(services.GetRequiredService<QueueServiceClient>().GetQueueClient("benchrawdrain"), jobs);
         var report = await services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
 
-        Console.WriteLine($"settlement of {jobs} jobs for one merchant (one fee account), timed until every job is settled and the queue is empty:");
-        Console.WriteLine($"  one request per job (worst case):   {perJob.PerSecond,7:0.0} jobs/s, {perJob.CallsPerJob:0.000} table calls per job, ratio to raw drain {perJob.PerSecond / raw:0.00}");
-        Console.WriteLine($"  one request per relayed page:       {perPage.PerSecond,7:0.0} jobs/s, {perPage.CallsPerJob:0.000} table calls per job, ratio to raw drain {perPage.PerSecond / raw:0.00}");
-        Console.WriteLine($"raw Azurite queue drain of {jobs} messages, same run: {raw:0.0} messages/s (receive 32 + delete)");
-        Console.WriteLine($"reconciliation afterwards: {report.Transactions} transactions, {report.Problems} problems");
+        output.WriteLine($"settlement of {jobs} jobs for one merchant (one fee account), timed until every job is settled and the queue is empty:");
+        output.WriteLine($"  one request per job (worst case):   {perJob.PerSecond,7:0.0} jobs/s, {perJob.CallsPerJob:0.000} table calls per job, ratio to raw drain {perJob.PerSecond / raw:0.00}");
+        output.WriteLine($"  one request per relayed page:       {perPage.PerSecond,7:0.0} jobs/s, {perPage.CallsPerJob:0.000} table calls per job, ratio to raw drain {perPage.PerSecond / raw:0.00}");
+        output.WriteLine($"raw Azurite queue drain of {jobs} messages, same run: {raw:0.0} messages/s (receive 32 + delete)");
+        output.WriteLine($"reconciliation afterwards: {report.Transactions} transactions, {report.Problems} problems");
     }
 
     private sealed record Measurement(double PerSecond, double CallsPerJob);

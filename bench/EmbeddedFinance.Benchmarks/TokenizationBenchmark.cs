@@ -15,7 +15,7 @@ namespace EmbeddedFinance.Benchmarks;
 /// </summary>
 public static class TokenizationBenchmark
 {
-    public static async Task RunAsync(int clients, TimeSpan duration)
+    public static async Task RunAsync(int clients, TimeSpan duration, TextWriter output)
     {
         await using var environment = await BenchmarkEnvironment.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
@@ -43,10 +43,10 @@ public static class TokenizationBenchmark
 
         var cryptoMs = await MeasureCryptoAsync(environment.Services);
 
-        Console.WriteLine($"tokenize over HTTP ({clients} clients, {duration.TotalSeconds:0} s): {tokens.PerSecond:0.0}/s, p50 {tokens.P50Ms:0.0} ms, p99 {tokens.P99Ms:0.0} ms, failures {tokens.Failures}");
-        Console.WriteLine($"raw Azurite insert, same run:        {raw.PerSecond:0.0}/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms");
-        Console.WriteLine($"ratio tokenize / raw insert:         {tokens.PerSecond / raw.PerSecond:0.00}");
-        Console.WriteLine($"seal + fingerprint per token:        {cryptoMs * 1000:0.0} µs = {100 * cryptoMs / tokens.MeanMs:0.00} % of mean request time ({tokens.MeanMs:0.00} ms)");
+        output.WriteLine($"tokenize over HTTP ({clients} clients, {duration.TotalSeconds:0} s): {tokens.PerSecond:0.0}/s, p50 {tokens.P50Ms:0.0} ms, p99 {tokens.P99Ms:0.0} ms, failures {tokens.Failures}");
+        output.WriteLine($"raw Azurite insert, same run:        {raw.PerSecond:0.0}/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms");
+        output.WriteLine($"ratio tokenize / raw insert:         {tokens.PerSecond / raw.PerSecond:0.00}");
+        output.WriteLine($"seal + fingerprint per token:        {cryptoMs * 1000:0.0} µs = {100 * cryptoMs / tokens.MeanMs:0.00} % of mean request time ({tokens.MeanMs:0.00} ms)");
     }
 
     private static async Task<double> MeasureCryptoAsync(IServiceProvider services)

@@ -15,7 +15,7 @@ namespace EmbeddedFinance.Benchmarks;
 /// </summary>
 public static class WebhookBenchmark
 {
-    public static async Task RunAsync(int rate, TimeSpan duration)
+    public static async Task RunAsync(int rate, TimeSpan duration, TextWriter output)
     {
         await using var environment = await BenchmarkEnvironment.StartAsync();
         await using var receiver = await StartReceiverAsync();
@@ -72,13 +72,13 @@ public static class WebhookBenchmark
         {
             foreach (var second in answered.Where(pair => receiver.Arrivals.ContainsKey(pair.Key)).GroupBy(pair => (int)(pair.Value - started).TotalSeconds).OrderBy(g => g.Key))
             {
-                Console.WriteLine($"  second {second.Key,3}: max {second.Max(pair => (receiver.Arrivals[pair.Key] - pair.Value).TotalMilliseconds),6:0} ms");
+                output.WriteLine($"  second {second.Key,3}: max {second.Max(pair => (receiver.Arrivals[pair.Key] - pair.Value).TotalMilliseconds),6:0} ms");
             }
         }
         var lastArrival = receiver.Arrivals.Values.DefaultIfEmpty(started).Max();
-        Console.WriteLine($"payments at {rate}/s for {duration.TotalSeconds:0} s: {answered.Count} accepted in {sent.TotalSeconds:0.0} s ({answered.Count / sent.TotalSeconds:0.0}/s), failures {failures}");
-        Console.WriteLine($"webhooks received: {latencies.Length} of {answered.Count}, {latencies.Length / (lastArrival - started).TotalSeconds:0.0} deliveries/s");
-        Console.WriteLine($"payment response -> webhook received: p50 {LoadRunner.Percentile(latencies, 0.50):0} ms, p99 {LoadRunner.Percentile(latencies, 0.99):0} ms, max {latencies.DefaultIfEmpty(0).Max():0} ms");
+        output.WriteLine($"payments at {rate}/s for {duration.TotalSeconds:0} s: {answered.Count} accepted in {sent.TotalSeconds:0.0} s ({answered.Count / sent.TotalSeconds:0.0}/s), failures {failures}");
+        output.WriteLine($"webhooks received: {latencies.Length} of {answered.Count}, {latencies.Length / (lastArrival - started).TotalSeconds:0.0} deliveries/s");
+        output.WriteLine($"payment response -> webhook received: p50 {LoadRunner.Percentile(latencies, 0.50):0} ms, p99 {LoadRunner.Percentile(latencies, 0.99):0} ms, max {latencies.DefaultIfEmpty(0).Max():0} ms");
     }
 
     private sealed class Receiver(WebApplication app, string url) : IAsyncDisposable
