@@ -14,21 +14,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HostProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var prefix = "c" + Guid.NewGuid().ToString("N")[..10];
+        var prefix = IsolatedStorage.NewPrefix("c");
         Port = SharedAzurite.FreePort();
-        var all = new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = connectionString,
-            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
-            ["Storage__Prefix"] = prefix,
-            ["Queues__Outbox"] = prefix + "-outbox",
-            ["Queues__Settlement"] = prefix + "-settlement",
-            ["Queues__Payouts"] = prefix + "-payouts",
-            ["Queues__PayoutReports"] = prefix + "-payout-reports",
-            ["Queues__Webhooks"] = prefix + "-webhooks",
-            ["RateLimits__Enabled"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        // As environment variables, the way a deployment sets them: Section__Name.
+        var all = IsolatedStorage.Settings(prefix).ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value!);
+        all["AzureWebJobsStorage"] = connectionString;
+        all["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development";
+        all["RateLimits__Enabled"] = "false";
+        all["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         environment = all;
         Prefix = prefix;

@@ -56,20 +56,11 @@ public sealed class TestHost : IAsyncDisposable
             .Concat(extraFunctions ?? []);
         var app = DevelopmentHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
-            var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-            var overrides = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = connectionString,
-                ["Storage:Prefix"] = prefix,
-                ["Queues:Outbox"] = prefix + "-outbox",
-                ["Queues:Settlement"] = prefix + "-settlement",
-                ["Queues:Payouts"] = prefix + "-payouts",
-                ["Queues:PayoutReports"] = prefix + "-payout-reports",
-                ["Queues:Webhooks"] = prefix + "-webhooks",
-                // Load tests drive one key hard; the rate limit's own tests set it low.
-                ["RateLimits:PermitsPerSecond"] = "10000",
-                ["RateLimits:Burst"] = "10000",
-            };
+            var overrides = IsolatedStorage.Settings(IsolatedStorage.NewPrefix("t"));
+            overrides["AzureWebJobsStorage"] = connectionString;
+            // Load tests drive one key hard; the rate limit's own tests set it low.
+            overrides["RateLimits:PermitsPerSecond"] = "10000";
+            overrides["RateLimits:Burst"] = "10000";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
             builder.Configuration.AddInMemoryCollection(overrides);
             builder.Logging.AddProvider(logs);
