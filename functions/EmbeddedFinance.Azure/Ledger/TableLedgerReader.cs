@@ -10,6 +10,9 @@ namespace EmbeddedFinance.Azure.Ledger;
 
 public sealed class TableLedgerReader(StateTable table) : ILedgerReader
 {
+    public async Task<IReadOnlyDictionary<BalanceKey, Balance>> BalancesOfAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken) =>
+        (await BalanceRows.ReadAsync(table, scope, keys, cancellationToken)).ToDictionary(balance => balance.Key);
+
     public async Task<IReadOnlyList<Balance>> BalancesAsync(string scope, string? accountPrefix, CancellationToken cancellationToken)
     {
         var (from, to) = accountPrefix is null

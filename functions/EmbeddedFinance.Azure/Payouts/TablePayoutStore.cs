@@ -12,9 +12,6 @@ namespace EmbeddedFinance.Azure.Payouts;
 /// <summary>Payouts in their merchant scope's partition; each change commits with its postings applied to the balances.</summary>
 public sealed class TablePayoutStore(StateTable table, StateBatches batches, TimeProvider clock) : IPayoutStore
 {
-    public Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken) =>
-        BalanceRows.ReadAsync(table, scope, keys, cancellationToken);
-
     public Task CreateAsync(PayoutChange change, CancellationToken cancellationToken) =>
         SubmitAsync(change, batch => batch.Add(ToEntity(change.Payout)), cancellationToken);
 

@@ -22,9 +22,6 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches)
         return jobs;
     }
 
-    public Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken) =>
-        BalanceRows.ReadAsync(table, scope, keys, cancellationToken);
-
     public async Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken)
     {
         var batch = batches.For(run.Scope);

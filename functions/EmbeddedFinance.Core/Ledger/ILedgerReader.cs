@@ -4,6 +4,12 @@ namespace EmbeddedFinance.Core.Ledger;
 
 public interface ILedgerReader
 {
+    /// <summary>
+    /// The current balances of these keys, each with the version it was read at (a write is guarded by it); a key
+    /// without a row yet is a zero balance that the write must create.
+    /// </summary>
+    Task<IReadOnlyDictionary<BalanceKey, Balance>> BalancesOfAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken);
+
     /// <summary>Every balance row of the scope whose account starts with <paramref name="accountPrefix"/> (all when null).</summary>
     Task<IReadOnlyList<Balance>> BalancesAsync(string scope, string? accountPrefix, CancellationToken cancellationToken);
 

@@ -9,7 +9,7 @@ namespace EmbeddedFinance.Core.Payouts;
 /// Applies the rail's report: paid takes the money out of in-transit; failed returns it (and the fee) to
 /// available and records the failure code. The payout's status guards it, so a repeated report changes nothing.
 /// </summary>
-public sealed class CompletePayout(IPayoutStore store, TimeProvider clock, ILogger<CompletePayout> logger)
+public sealed class CompletePayout(IPayoutStore store, ILedgerReader ledgerReader, TimeProvider clock, ILogger<CompletePayout> logger)
 {
     private const int MaxAttempts = 16;
 
@@ -31,7 +31,7 @@ public sealed class CompletePayout(IPayoutStore store, TimeProvider clock, ILogg
             var ledger = LedgerTransaction.Create(payout.Scope, payout.Currency, report.Paid ? LedgerTypes.PayoutPaid : LedgerTypes.PayoutFailed, payout.Id,
                 report.Paid ? PayoutPostings.ForPaid(payout) : PayoutPostings.ForFailed(payout), clock);
             var changes = BalanceChanges.Of([ledger]);
-            var current = (await store.ReadBalancesAsync(payout.Scope, changes.Select(change => change.Key), cancellationToken)).ToDictionary(balance => balance.Key);
+            var current = await ledgerReader.BalancesOfAsync(payout.Scope, changes.Select(change => change.Key), cancellationToken);
             var finished = PlatformEvent.Of(report.Paid ? EventTypes.PayoutPaid : EventTypes.PayoutFailed, payout.Scope, payout.Mode, PayoutView.From(after), clock);
             try
             {

@@ -14,7 +14,7 @@ namespace EmbeddedFinance.Core.Payouts;
 /// event and its idempotency record commit in one batch guarded by the balances' ETags, so concurrent payouts
 /// can never take the balance below zero — a loser reads the new balance and decides again.
 /// </summary>
-public sealed class CreatePayout(IPayoutStore store, IAccountStore accounts, IOptions<PayoutOptions> options, TimeProvider clock, ILogger<CreatePayout> logger)
+public sealed class CreatePayout(IPayoutStore store, ILedgerReader ledgerReader, IAccountStore accounts, IOptions<PayoutOptions> options, TimeProvider clock, ILogger<CreatePayout> logger)
 {
     // Every racer but one loses each round; the balance runs out (an immediate 402) long before this.
     private const int MaxAttempts = 64;
@@ -43,7 +43,7 @@ public sealed class CreatePayout(IPayoutStore store, IAccountStore accounts, IOp
                 PayoutStatus.Pending, account.PayoutDestination.Last4, command.Description, null, null, null, clock.GetUtcNow());
             var ledger = LedgerTransaction.Create(caller.Scope, currency, LedgerTypes.Payout, payout.Id, PayoutPostings.ForCreate(payout), clock);
             var changes = BalanceChanges.Of([ledger]);
-            var current = (await store.ReadBalancesAsync(caller.Scope, changes.Select(change => change.Key), cancellationToken)).ToDictionary(balance => balance.Key);
+            var current = await ledgerReader.BalancesOfAsync(caller.Scope, changes.Select(change => change.Key), cancellationToken);
             if (current[available].Amount < amount + fee)
             {
                 return Errors.BalanceInsufficient(fee == 0

@@ -15,9 +15,6 @@ public sealed record PayoutChange(
 
 public interface IPayoutStore
 {
-    /// <summary>The balances, with their versions; a balance without a row is zero with no version.</summary>
-    Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken);
-
     /// <exception cref="ConcurrencyConflictException">A balance changed since it was read: nothing was written.</exception>
     Task CreateAsync(PayoutChange change, CancellationToken cancellationToken);
 

@@ -7,9 +7,6 @@ public interface ISettlementStore
     /// <summary>Jobs of the scope due at <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<SettlementJob>> ReadDueAsync(string scope, DateTimeOffset now, int max, CancellationToken cancellationToken);
 
-    /// <summary>The balances, with their versions; a balance without a row is zero with no version.</summary>
-    Task<IReadOnlyList<Balance>> ReadBalancesAsync(string scope, IEnumerable<BalanceKey> keys, CancellationToken cancellationToken);
-
     /// <summary>Commits a settlement run in one batch; returns its balances with their new versions.</summary>
     /// <exception cref="Common.ConcurrencyConflictException">A job or balance changed since it was read: nothing was written.</exception>
     Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken);

@@ -16,7 +16,7 @@ namespace EmbeddedFinance.Core.Settlement;
 /// requests drains from the queue while one run settles); runs on other instances are kept apart by the ETags on
 /// jobs and balances. A job is applied exactly once however often it is asked for.
 /// </summary>
-public sealed class SettleScope(ISettlementStore store, IOptions<SettlementOptions> options, TimeProvider clock, ILogger<SettleScope> logger)
+public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerReader, IOptions<SettlementOptions> options, TimeProvider clock, ILogger<SettleScope> logger)
 {
     private const int MaxBatchRows = 100;
     private const int MaxConflicts = 8;
@@ -125,7 +125,7 @@ public sealed class SettleScope(ISettlementStore store, IOptions<SettlementOptio
 
         var deltas = BalanceChanges.Of(applied);
         var unknown = deltas.Select(change => change.Key).Where(key => !known.ContainsKey(key)).ToList();
-        var current = unknown.Count == 0 ? [] : (await store.ReadBalancesAsync(scope, unknown, cancellationToken)).ToDictionary(balance => balance.Key);
+        var current = unknown.Count == 0 ? [] : new Dictionary<BalanceKey, Balance>(await ledgerReader.BalancesOfAsync(scope, unknown, cancellationToken));
         foreach (var key in deltas.Select(change => change.Key).Except(unknown)) current[key] = known[key];
         var balances = BalanceChanges.Apply(deltas, current);
         return new SettlementRun(PrefixedId.New("stl", clock), scope, finished, deferred, applied, created, balances, events, now);

@@ -143,7 +143,7 @@ public sealed class SettlementTests : IAsyncLifetime
     {
         // A minute ahead of the real clock, so the payment's job (stamped with real time) is due at once.
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1));
-        var settle = new SettleScope(host.Services.GetRequiredService<ISettlementStore>(),
+        var settle = new SettleScope(host.Services.GetRequiredService<ISettlementStore>(), host.Services.GetRequiredService<ILedgerReader>(),
             Options.Create(new SettlementOptions { AvailableAfter = TimeSpan.FromDays(2) }), clock, NullLogger<SettleScope>.Instance);
         await client.PayAsync(token, 3_000, fee: 300, splits: [new { account = driverA, amount = 2_700 }]);
 
@@ -220,7 +220,8 @@ public sealed class SettlementTests : IAsyncLifetime
     }
 
     private SettleScope NewWorker() => new(
-        host.Services.GetRequiredService<ISettlementStore>(), host.Services.GetRequiredService<IOptions<SettlementOptions>>(), TimeProvider.System, NullLogger<SettleScope>.Instance);
+        host.Services.GetRequiredService<ISettlementStore>(), host.Services.GetRequiredService<ILedgerReader>(),
+        host.Services.GetRequiredService<IOptions<SettlementOptions>>(), TimeProvider.System, NullLogger<SettleScope>.Instance);
 
     private Task<int> CountEventsAsync(string type) => host.CountEventsAsync(Scope, type);
 
