@@ -43,7 +43,7 @@ public static class AzureAdapters
     /// <summary>Storage Tables and Queues, and the secret store: Key Vault when configured, else the local store.</summary>
     public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         services.AddValidatedOptions<SecretStoreOptions>(SecretStoreOptions.Section);
 
         var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();

@@ -23,7 +23,7 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PlatformOptions>();
-        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         services.AddSingleton<DataKeys>();
         services.AddSingleton<AdminKeyProvider>();
         services.AddSingleton<RequiredSecrets>();

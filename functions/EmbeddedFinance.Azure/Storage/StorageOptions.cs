@@ -1,16 +1,23 @@
-using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Azure.Storage;
 
 /// <summary>Names of the tables and queues. A prefix lets tests (and several apps) share one account.</summary>
-public sealed class StorageOptions
+public sealed partial class StorageOptions : ISelfValidatingOptions
 {
     public const string Section = "Storage";
 
-    [RegularExpression("^[a-z][a-z0-9]{0,19}$", ErrorMessage = "Storage:Prefix must be lower-case letters and digits, starting with a letter, at most 20.")]
     public string Prefix { get; set; } = "ef";
 
     public string StateTable => Prefix + "state";
     public string AuditTable => Prefix + "audit";
     public string SecretsTable => Prefix + "secrets";
+
+    public string? Problem() => PrefixShape().IsMatch(Prefix ?? "")
+        ? null
+        : $"{Section}:{nameof(Prefix)} must be lower-case letters and digits, starting with a letter, at most 20.";
+
+    [GeneratedRegex("^[a-z][a-z0-9]{0,19}$")]
+    private static partial Regex PrefixShape();
 }
