@@ -62,29 +62,27 @@ public sealed class DeliverWebhook(
             return;
         }
         WebhookAttempt attempt;
+        TimeSpan? retryAfter;
         try
         {
-            attempt = await AttemptAsync(delivery, endpoint, platformEvent, cancellationToken);
+            (attempt, retryAfter) = await AttemptAsync(delivery, endpoint, platformEvent, cancellationToken);
         }
         finally
         {
             slot.Release();
         }
 
-        if (attempt.NextAttemptAt is not null)
-        {
-            await queue.EnqueueAsync(delivery with { Attempt = delivery.Attempt + 1 }, options.Value.DelayAfter(delivery.Attempt)!.Value, cancellationToken);
-        }
+        if (retryAfter is { } delay) await queue.EnqueueAsync(delivery with { Attempt = delivery.Attempt + 1 }, delay, cancellationToken);
         await attempts.RecordAsync(delivery.Scope, attempt, cancellationToken);
         Log(delivery, attempt);
-        var outcome = attempt.Succeeded ? "succeeded" : attempt.NextAttemptAt is null ? "failed" : "retrying";
-        PlatformTelemetry.WebhookAttempts.Add(1, PlatformTelemetry.Tags(("outcome", outcome), ("error", attempt.Error ?? "none"), ("manual", delivery.Manual)));
-        PlatformTelemetry.WebhookAttemptDuration.Record(attempt.DurationMs, PlatformTelemetry.Tags(("outcome", outcome)));
-        activity?.SetTag("ef.outcome", outcome);
+        PlatformTelemetry.WebhookAttempts.Add(1, PlatformTelemetry.Tags(("outcome", attempt.Status), ("error", attempt.Error ?? "none"), ("manual", delivery.Manual)));
+        PlatformTelemetry.WebhookAttemptDuration.Record(attempt.DurationMs, PlatformTelemetry.Tags(("outcome", attempt.Status)));
+        activity?.SetTag("ef.outcome", attempt.Status);
         await health.ObserveAsync(endpoint, attempt, cancellationToken);
     }
 
-    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, PlatformEvent platformEvent, CancellationToken cancellationToken)
+    /// <summary>Sends once; returns what happened and, when it failed and the schedule goes on, the wait before the next attempt.</summary>
+    private async Task<(WebhookAttempt Attempt, TimeSpan? RetryAfter)> AttemptAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, PlatformEvent platformEvent, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var timestamp = started.ToUnixTimeSeconds();
@@ -92,8 +90,9 @@ public sealed class DeliverWebhook(
         var signature = await secrets.SignAsync(endpoint, platformEvent.Id, timestamp, body, started, cancellationToken);
         var response = await sender.SendAsync(new WebhookRequest(endpoint.Url, endpoint.Mode, platformEvent.Id, timestamp, signature, body), cancellationToken);
         var retryAfter = response.Error is null || delivery.Manual ? null : options.Value.DelayAfter(delivery.Attempt);
-        return new WebhookAttempt(platformEvent.Id, endpoint.Id, delivery.Attempt, delivery.Manual, started, response.StatusCode,
+        var attempt = new WebhookAttempt(platformEvent.Id, endpoint.Id, delivery.Attempt, delivery.Manual, started, response.StatusCode,
             (long)response.Duration.TotalMilliseconds, response.Error, clock.GetUtcNow() + retryAfter);
+        return (attempt, retryAfter);
     }
 
     private void Log(WebhookDelivery delivery, WebhookAttempt attempt)

@@ -13,6 +13,9 @@ public sealed record WebhookAttempt(
     DateTimeOffset? NextAttemptAt)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary><c>succeeded</c>, <c>retrying</c> (another attempt is queued) or <c>failed</c> (none will follow).</summary>
+    public string Status => Succeeded ? "succeeded" : NextAttemptAt is null ? "failed" : "retrying";
 }
 
 public sealed record WebhookAttemptView(
@@ -29,8 +32,7 @@ public sealed record WebhookAttemptView(
     long Created)
 {
     public static WebhookAttemptView From(WebhookAttempt attempt) => new(
-        "webhook_attempt", attempt.EndpointId, attempt.EventId, attempt.Number,
-        attempt.Succeeded ? "succeeded" : attempt.NextAttemptAt is null ? "failed" : "retrying",
+        "webhook_attempt", attempt.EndpointId, attempt.EventId, attempt.Number, attempt.Status,
         attempt.StatusCode, attempt.DurationMs, attempt.Error, attempt.NextAttemptAt?.ToUnixTimeSeconds(), attempt.Manual,
         attempt.Started.ToUnixTimeSeconds());
 }

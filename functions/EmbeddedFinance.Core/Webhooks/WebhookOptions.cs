@@ -32,7 +32,11 @@ public sealed class WebhookOptions : Common.ISelfValidatingOptions
     public IReadOnlyList<TimeSpan> Retries => Parse(RetrySchedule) ?? [];
 
     /// <summary>The wait before the attempt after <paramref name="attempt"/> (1-based), or null when it was the last.</summary>
-    public TimeSpan? DelayAfter(int attempt) => attempt >= 1 && attempt <= Retries.Count ? Retries[attempt - 1] : null;
+    public TimeSpan? DelayAfter(int attempt)
+    {
+        var retries = Retries;
+        return attempt >= 1 && attempt <= retries.Count ? retries[attempt - 1] : null;
+    }
 
     /// <summary>Null when the options are valid, else what is wrong, naming the setting.</summary>
     public string? Problem()
