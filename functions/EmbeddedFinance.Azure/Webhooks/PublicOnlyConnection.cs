@@ -15,7 +15,7 @@ public static class PublicOnlyConnection
     public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Connect(WebhookUrlPolicy policy) => async (context, cancellationToken) =>
     {
         var addresses = await policy.AddressesOfAsync(context.DnsEndPoint.Host, cancellationToken);
-        if (addresses.Length == 0 || !addresses.All(PublicAddresses.IsPublic)) throw new AddressNotAllowedException(context.DnsEndPoint.Host);
+        if (!PublicAddresses.AllPublic(addresses)) throw new AddressNotAllowedException(context.DnsEndPoint.Host);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -22,6 +22,9 @@ public static class PublicAddresses
             "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"),
     ];
 
+    /// <summary>What a host may be reached at: it has addresses, and every one is public (one internal address is enough to refuse it).</summary>
+    public static bool AllPublic(IReadOnlyCollection<IPAddress> addresses) => addresses.Count > 0 && addresses.All(IsPublic);
+
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();

@@ -31,7 +31,7 @@ public sealed class WebhookUrlPolicy(IAddressResolver resolver, IOptions<Platfor
         {
             return Errors.ParameterInvalid("url", "The url's host name does not resolve.");
         }
-        return addresses.Length > 0 && addresses.All(PublicAddresses.IsPublic)
+        return PublicAddresses.AllPublic(addresses)
             ? null
             : Errors.ParameterInvalid("url", "The url's host is a loopback, private, link-local or otherwise internal address; webhook endpoints must be on the public internet.");
     }

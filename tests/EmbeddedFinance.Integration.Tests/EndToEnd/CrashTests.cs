@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.Integration.Tests.Payments;
 using EmbeddedFinance.Integration.Tests.Webhooks;
 
 namespace EmbeddedFinance.Integration.Tests.EndToEnd;
@@ -101,7 +102,7 @@ public sealed class CrashTests
         // Settlement applied each payment once: the driver's balance is exactly the splits, and the books reconcile.
         var expected = answered.Count * (Fare - Fee);
         long available = 0;
-        await PaymentsEventually(async () => (available = await AvailableAsync(http, key, driver)) == expected, $"driver balance {expected}", 60, () => $"it is {available}");
+        await PaymentClient.EventuallyAsync(async () => (available = await AvailableAsync(http, key, driver)) == expected, $"driver balance {expected}", 60, () => $"it is {available}");
         var reconciliation = await PostAsync(http, "v1/admin/reconciliation", TestHost.AdminKey, null);
         Assert.Equal(0, reconciliation.GetProperty("unbalanced").GetArrayLength());
         Assert.Equal(0, reconciliation.GetProperty("drift").GetArrayLength());
@@ -109,7 +110,7 @@ public sealed class CrashTests
         // Every event reached the receiver at least once.
         var events = (await ListAsync(http, key, "v1/events")).Select(e => e.GetProperty("id").GetString()!).ToHashSet();
         Assert.True(events.Count >= 2 * answered.Count, $"{events.Count} events for {answered.Count} payments");
-        await PaymentsEventually(() => Task.FromResult(events.IsSubsetOf(receiver.On("crash").Select(webhook => webhook.WebhookId))),
+        await PaymentClient.EventuallyAsync(() => Task.FromResult(events.IsSubsetOf(receiver.On("crash").Select(webhook => webhook.WebhookId))),
             "every event delivered", 60, () => $"{events.Except(receiver.On("crash").Select(webhook => webhook.WebhookId)).Count()} missing");
 
         // Nothing poisoned: a crash may repeat a message, never make one fail for good.
@@ -174,15 +175,5 @@ public sealed class CrashTests
         using var response = await http.SendAsync(request);
         using var balance = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return balance.RootElement.GetProperty("available").EnumerateArray().Sum(amount => amount.GetProperty("amount").GetInt64());
-    }
-
-    private static async Task PaymentsEventually(Func<Task<bool>> condition, string what, int seconds, Func<string> state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Not within {seconds} s: {what} ({state()})");
-            await Task.Delay(250);
-        }
     }
 }
