@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Webhooks;
 using Polly.Timeout;
 

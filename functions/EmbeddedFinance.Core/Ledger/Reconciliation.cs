@@ -58,14 +58,11 @@ public sealed class Reconciliation(ILedgerReader ledger, IReconciliationLog log,
         var (journal, applied) = await ledger.JournalAsync(scope, cancellationToken);
         var balances = await ledger.BalancesAsync(scope, null, cancellationToken);
         var unbalanced = journal.Where(transaction => transaction.Postings.Sum(posting => posting.Amount) != 0).Select(transaction => transaction.Id).ToList();
-        var expected = journal
-            .Where(transaction => applied.Contains(transaction.Id))
-            .SelectMany(transaction => transaction.Postings.Select(posting => (Key: (posting.Account, transaction.Currency.Code), posting.Amount)))
-            .GroupBy(line => line.Key)
-            .ToDictionary(group => group.Key, group => group.Sum(line => line.Amount));
-        var actual = balances.ToDictionary(balance => (balance.Key.Account, balance.Key.Currency.Code), balance => balance.Amount);
+        // What the applied transactions do to the balances, by the same rule settlement applies them with.
+        var expected = BalanceChanges.Of(journal.Where(transaction => applied.Contains(transaction.Id))).ToDictionary(change => change.Key, change => change.Delta);
+        var actual = balances.ToDictionary(balance => balance.Key, balance => balance.Amount);
         var drift = expected.Keys.Union(actual.Keys)
-            .Select(key => new BalanceDrift(scope, key.Account, key.Code, expected.GetValueOrDefault(key), actual.GetValueOrDefault(key)))
+            .Select(key => new BalanceDrift(scope, key.Account, key.Currency.Code, expected.GetValueOrDefault(key), actual.GetValueOrDefault(key)))
             .Where(item => item.Expected != item.Actual)
             .ToList();
         return (journal.Count, unbalanced, drift);
