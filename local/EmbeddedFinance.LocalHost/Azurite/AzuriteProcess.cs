@@ -34,7 +34,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         List<string> arguments =
         [
-            entryPoint, "--silent", "--skipApiVersionCheck", "--loose",
+            entryPoint, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", endpoints.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", endpoints.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", endpoints.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
