@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using Azure.Core;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.LocalHost;
 using EmbeddedFinance.LocalHost.Azurite;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +28,9 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         this.host = host;
         Api = api;
     }
+
+    /// <summary>A timer schedule that does not come round during a benchmark (once a year).</summary>
+    public const string Never = "0 0 0 1 1 *";
 
     public Uri Api { get; }
     public StorageCallCounter StorageCalls { get; } = new();
@@ -51,6 +55,8 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
                 ["RateLimits:Enabled"] = "false",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+            // Without a relay the outbox only grows, and the sweeps would page through all of it every 10 s.
+            if (NoRelay.Requested) builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never });
             // Request logging at Information is part of the product's cost, but the console is not.
             if (Environment.GetEnvironmentVariable("BENCH_LOGS") is null) builder.Logging.ClearProviders();
         }, overrideServices: services =>
@@ -58,6 +64,9 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
             var options = new TableClientOptions();
             options.AddPolicy(counter, HttpPipelinePosition.PerCall);
             services.AddSingleton(provider => StorageClients.Tables(provider.GetRequiredService<IConfiguration>(), options));
+            // A diagnosis, not a configuration: what the request path alone costs, with no relay (so no settlement,
+            // no webhooks) behind it. Events stay in the outbox.
+            if (NoRelay.Requested) services.AddSingleton<IOutboxNudge, NoRelay>();
         });
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -101,4 +110,12 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>Never nudges the relay (BENCH_NO_RELAY).</summary>
+internal sealed class NoRelay : IOutboxNudge
+{
+    public static bool Requested { get; } = Environment.GetEnvironmentVariable("BENCH_NO_RELAY") is not null;
+
+    public void Nudge(string scope) { }
 }

@@ -31,18 +31,19 @@ public static class PaymentBenchmark
             return (int)response.StatusCode == 201;
         }
 
-        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), PayAsync);
+        var warmUp = await LoadRunner.WarmUpAsync(clients, PayAsync, output);
         var before = environment.StorageCalls.Snapshot();
         var payments = await LoadRunner.RunAsync(clients, duration, PayAsync);
         var calls = environment.StorageCalls.Snapshot() - before;
 
         var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration);
         var perPayment = (double)payments.Operations;
-        output.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
+        output.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s after {warmUp.TotalSeconds:0} s of warm-up): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
         output.WriteLine($"storage calls per payment:            {calls.Total / perPayment:0.00} " +
             $"(batches {calls.Batches / perPayment:0.00}, reads {calls.Reads / perPayment:0.00}, single writes {calls.Writes / perPayment:0.00})");
         output.WriteLine($"raw Azurite 5-entity batch, same run: {raw.PerSecond:0.0}/s, p50 {raw.P50Ms:0.0} ms, p99 {raw.P99Ms:0.0} ms");
         output.WriteLine($"ratio payments / raw batches:         {payments.PerSecond / raw.PerSecond:0.00}");
+        foreach (var (shape, count) in calls.ByShape.OrderByDescending(pair => pair.Value)) output.WriteLine($"  {count / perPayment,6:0.000} per payment  {shape}");
     }
 
     /// <summary>One entity-group transaction per operation, shaped like a payment's: five rows in one partition.</summary>
