@@ -83,6 +83,7 @@ public static class AzureAdapters
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
         services.AddSingleton<IEventStore, TableEventStore>();
+        services.AddSingleton<WebhookEndpointSet>();
         services.AddSingleton<IWebhookEndpointStore, TableWebhookEndpointStore>();
         services.AddSingleton<IWebhookAttemptStore, TableWebhookAttemptStore>();
         services.AddSingleton<IWebhookQueue, QueueWebhookQueue>();

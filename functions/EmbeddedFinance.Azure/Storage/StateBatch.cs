@@ -47,6 +47,14 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         return this;
     }
 
+    /// <summary>Writes the row whether or not it exists (a marker whose only job is to change with the batch).</summary>
+    public StateBatch Upsert(ITableEntity entity)
+    {
+        Require(entity);
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+        return this;
+    }
+
     /// <summary>Deletes the row only if it still has the ETag it was read with.</summary>
     public StateBatch Delete(ITableEntity entity)
     {

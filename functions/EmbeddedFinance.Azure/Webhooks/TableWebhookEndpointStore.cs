@@ -7,11 +7,11 @@ using EmbeddedFinance.Core.Webhooks;
 
 namespace EmbeddedFinance.Azure.Webhooks;
 
-public sealed class TableWebhookEndpointStore(StateTable table, StateBatches batches) : IWebhookEndpointStore
+public sealed class TableWebhookEndpointStore(StateTable table, StateBatches batches, WebhookEndpointSet set) : IWebhookEndpointStore
 {
     public async Task CreateAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
-        var batch = batches.For(endpoint.Scope).Add(ToEntity(endpoint));
+        var batch = WebhookEndpointSet.Changed(batches.For(endpoint.Scope).Add(ToEntity(endpoint)));
         await batch.CompleteAsync(completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);
     }
@@ -25,7 +25,10 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
     public Task<Page<WebhookEndpoint>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>
         CursorPages.ReadAsync<WebhookEndpointEntity, WebhookEndpoint>(table.Client, scope, WebhookEndpointEntity.Kind, page, ToEndpoint, cancellationToken);
 
-    public async Task<IReadOnlyList<WebhookEndpoint>> ListEnabledAsync(string scope, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<WebhookEndpoint>> ListEnabledAsync(string scope, CancellationToken cancellationToken) =>
+        set.EnabledAsync(scope, () => QueryEnabledAsync(scope, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<WebhookEndpoint>> QueryEnabledAsync(string scope, CancellationToken cancellationToken)
     {
         var enabled = new List<WebhookEndpoint>();
         await foreach (var entity in table.KindInScope<WebhookEndpointEntity>(scope, WebhookEndpointEntity.Kind, cancellationToken: cancellationToken))
@@ -38,7 +41,7 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
 
     public async Task ReplaceAsync(WebhookEndpoint endpoint, PlatformEvent? platformEvent, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
-        var batch = batches.For(endpoint.Scope).Replace(ToEntity(endpoint));
+        var batch = WebhookEndpointSet.Changed(batches.For(endpoint.Scope).Replace(ToEntity(endpoint)));
         if (platformEvent is not null) batch.AddEvent(platformEvent);
         await batch.CompleteAsync(completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);
@@ -46,7 +49,7 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
 
     public async Task DeleteAsync(WebhookEndpoint endpoint, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
-        var batch = batches.For(endpoint.Scope).Delete(ToEntity(endpoint));
+        var batch = WebhookEndpointSet.Changed(batches.For(endpoint.Scope).Delete(ToEntity(endpoint)));
         await batch.CompleteAsync(completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);
     }
