@@ -38,7 +38,9 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     public IServiceProvider Services => host.Services;
 
     /// <param name="settings">Settings over the development defaults (e.g. a timer a benchmark must keep quiet).</param>
-    public static async Task<BenchmarkEnvironment> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="relay">False: commits never nudge the relay and the sweeps stay quiet, so nothing settles or
+    /// delivers; what is left is the request path alone (a diagnosis, not a configuration).</param>
+    public static async Task<BenchmarkEnvironment> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool relay = true)
     {
         var azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(FreePort(), FreePort(), FreePort()), dataDirectory: null, log: line => { if (line.StartsWith("azurite:", StringComparison.Ordinal)) Console.Error.WriteLine(line); });
         // A benchmark stopped with Ctrl+C or kill must not leave Azurite running to skew the next one.
@@ -56,7 +58,7 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             // Without a relay the outbox only grows, and the sweeps would page through all of it every 10 s.
-            if (NoRelay.Requested) builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never });
+            if (!relay) builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never });
             // Request logging at Information is part of the product's cost, but the console is not.
             if (Environment.GetEnvironmentVariable("BENCH_LOGS") is null) builder.Logging.ClearProviders();
         }, overrideServices: services =>
@@ -64,9 +66,7 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
             var options = new TableClientOptions();
             options.AddPolicy(counter, HttpPipelinePosition.PerCall);
             services.AddSingleton(provider => StorageClients.Tables(provider.GetRequiredService<IConfiguration>(), options));
-            // A diagnosis, not a configuration: what the request path alone costs, with no relay (so no settlement,
-            // no webhooks) behind it. Events stay in the outbox.
-            if (NoRelay.Requested) services.AddSingleton<IOutboxNudge, NoRelay>();
+            if (!relay) services.AddSingleton<IOutboxNudge, NoRelay>();
         });
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -112,10 +112,8 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     }
 }
 
-/// <summary>Never nudges the relay (BENCH_NO_RELAY).</summary>
+/// <summary>Never nudges the relay: events stay in the outbox.</summary>
 internal sealed class NoRelay : IOutboxNudge
 {
-    public static bool Requested { get; } = Environment.GetEnvironmentVariable("BENCH_NO_RELAY") is not null;
-
     public void Nudge(string scope) { }
 }

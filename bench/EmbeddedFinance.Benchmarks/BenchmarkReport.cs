@@ -22,6 +22,7 @@ public static class BenchmarkReport
         report.AppendLine("- regenerate: `dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- report`");
 
         await SectionAsync(report, "Payments over HTTP vs one raw Azurite batch", "payments 16 10", output => PaymentBenchmark.RunAsync(16, TimeSpan.FromSeconds(10), output));
+        await SectionAsync(report, "Payments, the request path alone (relay off) vs one raw Azurite batch", "payments 16 10 no-relay", output => PaymentBenchmark.RunAsync(16, TimeSpan.FromSeconds(10), output, relay: false));
         await SectionAsync(report, "Settlement drain vs raw queue drain", "settlement 1000", output => SettlementBenchmark.RunAsync(1_000, output));
         await SectionAsync(report, "Payment to webhook latency at 50 payments/s", "webhooks 50 15", output => WebhookBenchmark.RunAsync(50, TimeSpan.FromSeconds(15), output));
         await SectionAsync(report, "Tokenization over HTTP vs one raw Azurite insert", "tokens 8 5", output => TokenizationBenchmark.RunAsync(8, TimeSpan.FromSeconds(5), output));

@@ -12,9 +12,10 @@ namespace EmbeddedFinance.Benchmarks;
 /// </summary>
 public static class PaymentBenchmark
 {
-    public static async Task RunAsync(int clients, TimeSpan duration, TextWriter output)
+    /// <param name="relay">False measures the request path alone: no relay, so no settlement or webhooks behind it.</param>
+    public static async Task RunAsync(int clients, TimeSpan duration, TextWriter output, bool relay = true)
     {
-        await using var environment = await BenchmarkEnvironment.StartAsync();
+        await using var environment = await BenchmarkEnvironment.StartAsync(relay: relay);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
         var (_, secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
@@ -38,6 +39,7 @@ public static class PaymentBenchmark
 
         var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration);
         var perPayment = (double)payments.Operations;
+        if (!relay) output.WriteLine("request path alone: the relay is off, so nothing settles and no webhook is sent");
         output.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s after {warmUp.TotalSeconds:0} s of warm-up): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
         output.WriteLine($"storage calls per payment:            {calls.Total / perPayment:0.00} " +
             $"(batches {calls.Batches / perPayment:0.00}, reads {calls.Reads / perPayment:0.00}, single writes {calls.Writes / perPayment:0.00})");

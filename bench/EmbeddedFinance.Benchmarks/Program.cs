@@ -1,6 +1,8 @@
 using EmbeddedFinance.Benchmarks;
 
 // dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens|payments [clients] [seconds]
+//                                                                   payments [clients] [seconds] no-relay: the request path alone
+// BENCH_CALLS=1 before it: payments also prints its storage calls by shape.
 //                                                                   settlement [jobs]
 //                                                                   webhooks [payments per second] [seconds]
 //                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
@@ -13,7 +15,7 @@ switch (name)
         await TokenizationBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out);
         break;
     case "payments":
-        await PaymentBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out);
+        await PaymentBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out, relay: !args.Contains("no-relay"));
         break;
     case "webhooks":
         await WebhookBenchmark.RunAsync(Number(1, 50), TimeSpan.FromSeconds(Number(2, 20)), Console.Out);
