@@ -1,11 +1,12 @@
 using EmbeddedFinance.Benchmarks;
 
-// dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens|payments [clients] [seconds]
-//                                                                   payments [clients] [seconds] no-relay: the request path alone
-// BENCH_CALLS=1 before it: payments also prints its storage calls by shape.
+// dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens [clients] [seconds]
+//                                                                   payments [clients] [seconds] [no-relay]
 //                                                                   settlement [jobs]
 //                                                                   webhooks [payments per second] [seconds]
 //                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
+// payments no-relay measures the request path alone (nothing settles or delivers); BENCH_CALLS=1 in the
+// environment makes payments print its storage calls by shape as well.
 var name = args.FirstOrDefault() ?? "tokens";
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
