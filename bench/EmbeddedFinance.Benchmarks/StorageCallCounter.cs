@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -8,12 +9,12 @@ namespace EmbeddedFinance.Benchmarks;
 /// <summary>
 /// Counts the requests the app's storage clients send, by kind, so a benchmark can report calls per operation.
 /// With BENCH_CALLS set it also counts them by shape (method, table, filter with its values cut to their prefix),
-/// which says which call a change should remove.
+/// which says which call a change should remove, with the bytes and rows each sends (what Azurite parses).
 /// </summary>
 public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
 {
     private static readonly bool ByShape = Environment.GetEnvironmentVariable("BENCH_CALLS") is not null;
-    private readonly ConcurrentDictionary<string, long> shapes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ShapeTally> shapes = new(StringComparer.Ordinal);
     private long batches;
     private long reads;
     private long writes;
@@ -28,23 +29,28 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
         if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)) Interlocked.Increment(ref batches);
         else if (message.Request.Method == RequestMethod.Get) Interlocked.Increment(ref reads);
         else Interlocked.Increment(ref writes);
-        if (ByShape) shapes.AddOrUpdate(ShapeOf(message.Request), 1, (_, count) => count + 1);
+        if (!ByShape) return;
+        var body = BodyOf(message.Request);
+        var batchParts = BatchPart().Matches(body).Count;
+        shapes.GetOrAdd(ShapeOf(message.Request, body), _ => new ShapeTally()).Add(Encoding.UTF8.GetByteCount(body), Math.Max(batchParts, 1));
     }
 
     /// <summary>Calls counted at this moment (and, with BENCH_CALLS, the shapes counted since the last snapshot).</summary>
     public Calls Snapshot()
     {
-        var byShape = shapes.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var byShape = shapes.ToDictionary(pair => pair.Key, pair => pair.Value.Snapshot(), StringComparer.Ordinal);
         shapes.Clear();
         return new(Batches, Reads, Writes, byShape);
     }
 
-    private static string ShapeOf(Request request)
+    private static string ShapeOf(Request request, string body)
     {
         var resource = request.Uri.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
         var table = resource.Split('(')[0];
-        var kind = resource.EndsWith("$batch", StringComparison.Ordinal) ? "batch"
-            : resource.Contains("PartitionKey=", StringComparison.Ordinal) ? "point"
+        // A batch names its table only inside its parts; the kind of its first row tells a state change from a group commit.
+        if (resource.EndsWith("$batch", StringComparison.Ordinal))
+            return $"{request.Method} {BatchTable().Match(body).Groups[1].Value} batch, first row {FirstRowKind().Match(body).Groups[1].Value}…";
+        var kind = resource.Contains("PartitionKey=", StringComparison.Ordinal) ? "point"
             : request.Method == RequestMethod.Get ? "query" : "insert";
         var query = Uri.UnescapeDataString(request.Uri.Query);
         var at = query.IndexOf("$filter=", StringComparison.Ordinal);
@@ -52,15 +58,51 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
         return $"{request.Method} {table} {kind} {filter}".TrimEnd();
     }
 
+    private static string BodyOf(Request request)
+    {
+        if (request.Content is null) return "";
+        using var body = new MemoryStream();
+        request.Content.WriteTo(body, CancellationToken.None);
+        return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+    }
+
+    [GeneratedRegex("\"RowKey\":\\s*\"([a-z_]*)")]
+    private static partial Regex FirstRowKind();
+
+    [GeneratedRegex("Content-Type: application/http")]
+    private static partial Regex BatchPart();
+
+    [GeneratedRegex(@"(?:POST|PUT|MERGE|PATCH|DELETE) \S*/([A-Za-z0-9]+)[(? ]")]
+    private static partial Regex BatchTable();
+
     [GeneratedRegex("'([a-z_-]*)[^']*'")]
     private static partial Regex QuotedValue();
 
     /// <summary>Calls counted at one moment; the difference of two is what happened between them.</summary>
-    public readonly record struct Calls(long Batches, long Reads, long Writes, IReadOnlyDictionary<string, long> ByShape)
+    public readonly record struct Calls(long Batches, long Reads, long Writes, IReadOnlyDictionary<string, Shape> ByShape)
     {
         public long Total => Batches + Reads + Writes;
 
         /// <summary>The counts between the snapshots; the shapes are those of the later one (counted since the earlier).</summary>
         public static Calls operator -(Calls after, Calls before) => new(after.Batches - before.Batches, after.Reads - before.Reads, after.Writes - before.Writes, after.ByShape);
+    }
+
+    /// <summary>Calls of one shape: how many, and the request bytes and rows (parts of a batch, else one) they sent.</summary>
+    public readonly record struct Shape(long Count, long Bytes, long Rows);
+
+    private sealed class ShapeTally
+    {
+        private long count;
+        private long bytes;
+        private long rows;
+
+        public void Add(int sentBytes, int sentRows)
+        {
+            Interlocked.Increment(ref count);
+            Interlocked.Add(ref bytes, sentBytes);
+            Interlocked.Add(ref rows, sentRows);
+        }
+
+        public Shape Snapshot() => new(Interlocked.Read(ref count), Interlocked.Read(ref bytes), Interlocked.Read(ref rows));
     }
 }
