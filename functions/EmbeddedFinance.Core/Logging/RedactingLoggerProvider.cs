@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace EmbeddedFinance.Core.Logging;
 
 /// <summary>
-/// Wraps a logger provider so everything it receives has passed <see cref="LogRedactor"/>: the formatted message and
-/// every structured value (which exporters such as Application Insights read without formatting).
+/// Wraps a logger provider so everything it receives has passed <see cref="LogRedactor"/>: the formatted message,
+/// every structured value (which exporters such as Application Insights read without formatting), the exception
+/// and the scopes.
 /// </summary>
 public sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerProvider, ISupportExternalScope
 {
@@ -20,20 +21,27 @@ public sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerProv
 
     private sealed class RedactingLogger(ILogger inner) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => state switch
+        {
+            string text => inner.BeginScope(LogRedactor.Redact(text)),
+            IEnumerable<KeyValuePair<string, object?>> values => inner.BeginScope(new RedactedState(Redact(values), LogRedactor.Redact(state.ToString() ?? ""))),
+            _ => inner.BeginScope(state),
+        };
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!inner.IsEnabled(logLevel)) return;
-            var values = state as IReadOnlyList<KeyValuePair<string, object?>>;
             var redacted = new RedactedState(
+                state is IReadOnlyList<KeyValuePair<string, object?>> values ? Redact(values) : [],
                 // The template too: a value interpolated into it (LogError($"…{number}")) is a leak like any other.
-                values?.Select(pair => new KeyValuePair<string, object?>(pair.Key, LogRedactor.Redact(pair.Value))).ToList() ?? [],
                 LogRedactor.Redact(formatter(state, exception)));
-            inner.Log(logLevel, eventId, redacted, exception, static (s, _) => s.Message);
+            inner.Log(logLevel, eventId, redacted, RedactedException.Of(exception), static (s, _) => s.Message);
         }
+
+        private static List<KeyValuePair<string, object?>> Redact(IEnumerable<KeyValuePair<string, object?>> values) =>
+            values.Select(pair => new KeyValuePair<string, object?>(pair.Key, LogRedactor.Redact(pair.Value))).ToList();
     }
 
     /// <summary>The structured values and the message, both redacted; reads like the state the logging templates make.</summary>
