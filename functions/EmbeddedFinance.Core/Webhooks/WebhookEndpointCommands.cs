@@ -1,11 +1,12 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
+using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>Creating, reading, changing, deleting a merchant's webhook endpoints and rotating their secrets.</summary>
-public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, WebhookSecrets secrets, WebhookUrlPolicy urls, TimeProvider clock)
+public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, WebhookSecrets secrets, WebhookUrlPolicy urls, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     // An update races only the delivery worker's health marks; a few rereads settle it.
     private const int ConflictRetries = 3;
@@ -13,6 +14,7 @@ public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, Webhook
     public async Task<Result<StoredResponse>> CreateAsync(Caller.Merchant caller, CreateWebhookEndpointCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
     {
         if (await urls.CheckAsync(command.Url, caller.Mode, cancellationToken) is { } refused) return refused;
+        if (await LimitReachedAsync(caller, cancellationToken) is { } full) return full;
         var id = PrefixedId.New("we", clock);
         var (secret, version) = await secrets.CreateAsync(id, cancellationToken);
         var endpoint = new WebhookEndpoint(id, caller.Scope, caller.Mode, command.Url, command.EnabledEvents, command.Description,
@@ -20,6 +22,18 @@ public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, Webhook
         var response = StoredResponse.Of(201, WebhookEndpointView.From(endpoint, secret.Reveal()));
         await store.CreateAsync(endpoint, lease?.Complete(response), cancellationToken);
         return response;
+    }
+
+    /// <summary>
+    /// A bound on fan-out, not an exact quota: creates racing each other may all pass it, which is fine for its
+    /// purpose and spares every create a guarded counter.
+    /// </summary>
+    private async Task<ApiError?> LimitReachedAsync(Caller.Merchant caller, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxEndpointsPerMerchant;
+        var existing = await store.ListAsync(caller.Scope, new PageRequest(max, null), cancellationToken);
+        return existing.Data.Count < max ? null
+            : Errors.InvalidRequest($"A merchant may have at most {max} webhook endpoints in {caller.Mode.ToString().ToLowerInvariant()} mode; delete one before adding another.");
     }
 
     public async Task<Result<StoredResponse>> GetAsync(Caller.Merchant caller, string endpointId, CancellationToken cancellationToken)

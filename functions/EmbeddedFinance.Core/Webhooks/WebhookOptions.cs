@@ -1,8 +1,9 @@
 using System.Globalization;
+using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
-public sealed class WebhookOptions : Common.ISelfValidatingOptions
+public sealed class WebhookOptions : ISelfValidatingOptions
 {
     public const string Section = "Webhooks";
 
@@ -29,6 +30,12 @@ public sealed class WebhookOptions : Common.ISelfValidatingOptions
 
     public TimeSpan DeferDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Endpoints one merchant may have in one mode. Every event fans out to each of them, so without a bound one
+    /// merchant could multiply the platform's delivery work at will (16, as card platforms commonly allow).
+    /// </summary>
+    public int MaxEndpointsPerMerchant { get; set; } = 16;
+
     public IReadOnlyList<TimeSpan> Retries => Parse(RetrySchedule) ?? [];
 
     /// <summary>The wait before the attempt after <paramref name="attempt"/> (1-based), or null when it was the last.</summary>
@@ -49,6 +56,7 @@ public sealed class WebhookOptions : Common.ISelfValidatingOptions
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(1)) return $"{Section}:{nameof(Timeout)} must be above zero and at most one minute.";
         if (DisableAfter <= TimeSpan.Zero) return $"{Section}:{nameof(DisableAfter)} must be above zero.";
         if (MaxInFlightPerEndpoint < 1) return $"{Section}:{nameof(MaxInFlightPerEndpoint)} must be at least 1.";
+        if (MaxEndpointsPerMerchant is < 1 or > PageRequest.MaxLimit) return $"{Section}:{nameof(MaxEndpointsPerMerchant)} must be between 1 and {PageRequest.MaxLimit}.";
         if (DeferDelay <= TimeSpan.Zero) return $"{Section}:{nameof(DeferDelay)} must be above zero.";
         if (SlotWait < TimeSpan.Zero || SlotWait >= Timeout) return $"{Section}:{nameof(SlotWait)} must be zero or more and shorter than the timeout.";
         return null;

@@ -38,6 +38,9 @@ public sealed class WebhookOptionsTests
         Assert.Contains("Webhooks:Timeout", new WebhookOptions { Timeout = TimeSpan.FromMinutes(2) }.Problem(), StringComparison.Ordinal);
         Assert.Contains("Webhooks:DisableAfter", new WebhookOptions { DisableAfter = TimeSpan.Zero }.Problem(), StringComparison.Ordinal);
         Assert.Contains("Webhooks:MaxInFlightPerEndpoint", new WebhookOptions { MaxInFlightPerEndpoint = 0 }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:MaxEndpointsPerMerchant", new WebhookOptions { MaxEndpointsPerMerchant = 0 }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:MaxEndpointsPerMerchant", new WebhookOptions { MaxEndpointsPerMerchant = 101 }.Problem(), StringComparison.Ordinal);
+        Assert.Null(new WebhookOptions { MaxEndpointsPerMerchant = 100 }.Problem());
     }
 
     [Fact]

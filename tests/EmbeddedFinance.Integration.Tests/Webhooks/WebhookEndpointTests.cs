@@ -28,6 +28,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
             {
                 ["Webhooks:RetrySchedule"] = "00:00:01,00:00:01,00:00:01,00:00:01,00:00:01,00:00:01",
                 ["Webhooks:DisableAfter"] = "00:00:02",
+                ["Webhooks:MaxEndpointsPerMerchant"] = "3",
             },
             services => services.AddSingleton<IAddressResolver>(resolver));
         merchant = await host.CreateMerchantAsync();
@@ -177,6 +178,29 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         await Problem.AssertAsync(await host.SendAsync(HttpMethod.Get, "v1/webhook_endpoints", merchant.PublishableKey), 403, "forbidden");
         Assert.Equal(before.GetRawText(), (await webhooks.GetAsync(path)).GetRawText());
     }
+
+    [Fact]
+    public async Task A_merchant_at_the_endpoint_limit_is_refused_until_it_deletes_one_and_other_merchants_are_not_affected()
+    {
+        var created = new List<WebhookClient.Endpoint>();
+        for (var i = 0; i < 3; i++) created.Add(await webhooks.CreateEndpointAsync($"https://example.com/{i}"));
+        var before = await RowsOutsideTheAuditTrailAsync();
+
+        var refused = await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", new { url = "https://example.com/4", enabled_events = new[] { "*" } }), 400, "invalid_request");
+        Assert.Contains("at most 3 webhook endpoints in test mode", refused.GetProperty("detail").GetString());
+        Assert.Equal(before, await RowsOutsideTheAuditTrailAsync());
+
+        var other = new WebhookClient(host, (await host.CreateMerchantAsync("Other Co")).SecretKey);
+        await other.CreateEndpointAsync("https://example.com/other");
+
+        await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Delete, $"v1/webhook_endpoints/{created[0].Id}"), HttpStatusCode.OK);
+        await webhooks.CreateEndpointAsync("https://example.com/4");
+        Assert.Equal(4, await host.CountRowsAsync("webhook_endpoint"));
+    }
+
+    /// <summary>Every row of every table but the audit trail's (which records the refusal too): no endpoint, no secret written.</summary>
+    private async Task<List<string>> RowsOutsideTheAuditTrailAsync() =>
+        (await host.DumpTablesAsync()).Where(row => !row.Contains("RowKey=aud_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task Endpoints_are_listed_updated_and_deleted_and_their_secrets_never_stored_or_logged_in_the_clear()
