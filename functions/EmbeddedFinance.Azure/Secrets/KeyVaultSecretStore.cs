@@ -18,6 +18,18 @@ public sealed class KeyVaultSecretStore(SecretClient client) : ISecretStore
         return new SecretValue(name, response.Value.Properties.Version, value);
     }
 
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Starts the soft delete; waiting for it to finish would only hold the caller (the secret is unreadable at once).
+            await client.StartDeleteSecretAsync(name, cancellationToken);
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+        }
+    }
+
     private async Task<SecretValue?> FetchAsync(string name, string? version, CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Common;
@@ -40,6 +41,16 @@ public sealed class LocalSecretStore(TableServiceClient service, IOptions<Storag
         var sealedValue = AesGcmSealer.Seal(masterKey, Encoding.UTF8.GetBytes(value.Reveal()), AssociatedData(name, version));
         await table.AddEntityAsync(new LocalSecretEntity { PartitionKey = name, RowKey = version, Sealed = sealedValue }, cancellationToken);
         return new SecretValue(name, version, value);
+    }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        var versions = new List<TableTransactionAction>();
+        await foreach (var entity in table.QueryAsync<LocalSecretEntity>(e => e.PartitionKey == name, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            versions.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+        }
+        foreach (var chunk in versions.Chunk(100)) await table.SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     private SecretValue Open(LocalSecretEntity entity)

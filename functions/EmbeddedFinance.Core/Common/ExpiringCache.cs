@@ -27,6 +27,12 @@ public sealed class ExpiringCache<TKey, TValue>(TimeSpan ttl, TimeProvider clock
         entries[key] = (value, ttl == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : clock.GetUtcNow() + ttl);
     }
 
+    /// <summary>Drops every entry whose key matches, so the next read loads it again.</summary>
+    public void RemoveWhere(Func<TKey, bool> match)
+    {
+        foreach (var key in entries.Keys.Where(match)) entries.TryRemove(key, out _);
+    }
+
     public async Task<TValue> GetOrAddAsync(TKey key, Func<Task<TValue>> load)
     {
         if (TryGet(key, out var cached)) return cached;

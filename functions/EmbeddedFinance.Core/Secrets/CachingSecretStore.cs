@@ -30,4 +30,11 @@ public sealed class CachingSecretStore(ISecretStore inner, TimeSpan ttl, TimePro
         versions.Set((name, stored.Version), stored);
         return stored;
     }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        await inner.DeleteAsync(name, cancellationToken);
+        current.RemoveWhere(key => key == name);
+        versions.RemoveWhere(key => key.Item1 == name);
+    }
 }

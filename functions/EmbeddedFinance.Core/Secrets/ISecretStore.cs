@@ -16,4 +16,10 @@ public interface ISecretStore
 
     /// <summary>Writes a new current version and returns it.</summary>
     Task<SecretValue> SetAsync(string name, Sensitive value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every version, so nothing can read it again (Key Vault keeps it soft-deleted, recoverable only by an
+    /// operator, until purged). A secret that does not exist is already deleted.
+    /// </summary>
+    Task DeleteAsync(string name, CancellationToken cancellationToken);
 }

@@ -1,12 +1,13 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>Creating, reading, changing, deleting a merchant's webhook endpoints and rotating their secrets.</summary>
-public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, WebhookSecrets secrets, WebhookUrlPolicy urls, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, WebhookSecrets secrets, WebhookUrlPolicy urls, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookEndpointCommands> logger)
 {
     // An update races only the delivery worker's health marks; a few rereads settle it.
     private const int ConflictRetries = 3;
@@ -88,8 +89,26 @@ public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, Webhook
         {
             var response = StoredResponse.Of(200, new DeletedView(endpoint.Id, "webhook_endpoint", Deleted: true));
             await store.DeleteAsync(endpoint, lease?.Complete(response), cancellationToken);
+            await DeleteSecretAsync(endpoint);
             return response;
         }, cancellationToken);
+
+    /// <summary>
+    /// After the endpoint's row is gone, never before (an endpoint without its secret could not sign); not bound to
+    /// the request, whose caller may leave once the delete has committed. A failure leaves only an unused secret, so
+    /// the delete still succeeds and the log names what to remove.
+    /// </summary>
+    private async Task DeleteSecretAsync(WebhookEndpoint endpoint)
+    {
+        try
+        {
+            await secrets.DeleteAsync(endpoint.Id, CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "Webhook endpoint {EndpointId} deleted but its signing secret {SecretName} was not; delete the secret from the secret store", endpoint.Id, WebhookSecrets.NameOf(endpoint.Id));
+        }
+    }
 
     private Task<Result<StoredResponse>> ChangeAsync(
         Caller.Merchant caller, string endpointId, IdempotencyLease? lease, CancellationToken cancellationToken,

@@ -23,6 +23,9 @@ public sealed class WebhookSecrets(ISecretStore store)
         return (secret, stored.Version);
     }
 
+    /// <summary>Every version of the endpoint's secret, once the endpoint is gone.</summary>
+    public Task DeleteAsync(string endpointId, CancellationToken cancellationToken) => store.DeleteAsync(NameOf(endpointId), cancellationToken);
+
     /// <summary>The <c>webhook-signature</c> header: <c>v1,&lt;base64 HMAC-SHA256 of "{id}.{timestamp}.{body}"&gt;</c> per active secret, space-separated.</summary>
     public async Task<string> SignAsync(WebhookEndpoint endpoint, string webhookId, long timestamp, string body, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -81,4 +81,35 @@ public sealed class KeyVaultSecretStoreTests
         Assert.Equal("v9", (await store.GetAsync("data-key", CancellationToken.None))!.Version);
         client.Verify(c => c.GetSecretAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Fact]
+    public async Task Deleting_a_secret_soft_deletes_it_in_key_vault_and_forgets_every_cached_version()
+    {
+        client.SetupSequence(c => c.GetSecretAsync("webhook-secret-we-1", "v1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Secret("webhook-secret-we-1", "v1", "whsec_old"))
+            .ThrowsAsync(new RequestFailedException(404, "SecretNotFound"));
+        client.SetupSequence(c => c.GetSecretAsync("webhook-secret-we-1", null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Secret("webhook-secret-we-1", "v1", "whsec_old"))
+            .ThrowsAsync(new RequestFailedException(404, "SecretNotFound"));
+        client.Setup(c => c.StartDeleteSecretAsync("webhook-secret-we-1", It.IsAny<CancellationToken>())).ReturnsAsync((DeleteSecretOperation)null!);
+        var store = Store;
+        await store.GetVersionAsync("webhook-secret-we-1", "v1", CancellationToken.None);
+        await store.GetAsync("webhook-secret-we-1", CancellationToken.None);
+
+        await store.DeleteAsync("webhook-secret-we-1", CancellationToken.None);
+
+        Assert.Null(await store.GetVersionAsync("webhook-secret-we-1", "v1", CancellationToken.None));
+        Assert.Null(await store.GetAsync("webhook-secret-we-1", CancellationToken.None));
+        client.Verify(c => c.StartDeleteSecretAsync("webhook-secret-we-1", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Deleting_a_secret_that_does_not_exist_succeeds()
+    {
+        client.Setup(c => c.StartDeleteSecretAsync("gone", It.IsAny<CancellationToken>())).ThrowsAsync(new RequestFailedException(404, "SecretNotFound"));
+
+        await Store.DeleteAsync("gone", CancellationToken.None);
+
+        client.Verify(c => c.StartDeleteSecretAsync("gone", It.IsAny<CancellationToken>()), Times.Once);
+    }
 }

@@ -198,6 +198,9 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(4, await host.CountRowsAsync("webhook_endpoint"));
     }
 
+    private async Task<int> SecretVersionsAsync(string endpointId) =>
+        (await host.DumpTablesAsync()).Count(row => row.Split(' ').Contains($"PartitionKey={WebhookSecrets.NameOf(endpointId)}"));
+
     /// <summary>Every row of every table but the audit trail's (which records the refusal too): no endpoint, no secret written.</summary>
     private async Task<List<string>> RowsOutsideTheAuditTrailAsync() =>
         (await host.DumpTablesAsync()).Where(row => !row.Contains("RowKey=aud_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
@@ -220,9 +223,14 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var next = await webhooks.GetAsync($"v1/webhook_endpoints?limit=1&starting_after={first.Id}");
         Assert.Equal(second.Id, next.GetProperty("data")[0].GetProperty("id").GetString());
 
+        await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Post, $"v1/webhook_endpoints/{second.Id}/rotate_secret", new { }), HttpStatusCode.OK);
+        Assert.Equal(2, await SecretVersionsAsync(second.Id));
         var deleted = await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Delete, $"v1/webhook_endpoints/{second.Id}"), HttpStatusCode.OK);
         Assert.True(deleted.GetProperty("deleted").GetBoolean());
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Get, $"v1/webhook_endpoints/{second.Id}"), 404, "resource_missing");
+        // The deleted endpoint's signing secret goes with it, every version; the other endpoint's stays.
+        Assert.Equal(0, await SecretVersionsAsync(second.Id));
+        Assert.Equal(1, await SecretVersionsAsync(first.Id));
 
         var rows = await host.DumpTablesAsync();
         foreach (var secret in new[] { first.Secret, second.Secret })
