@@ -11,11 +11,11 @@ public sealed class RedactedException : Exception
     private readonly string? stackTrace;
     private readonly string text;
 
-    private RedactedException(Exception original)
+    private RedactedException(Exception original, string redactedText)
         : base($"{original.GetType().FullName}: {LogRedactor.Redact(original.Message)}", Of(original.InnerException))
     {
         stackTrace = original.StackTrace;
-        text = LogRedactor.Redact(original.ToString());
+        text = redactedText;
         HResult = original.HResult;
     }
 
@@ -28,6 +28,7 @@ public sealed class RedactedException : Exception
     {
         if (exception is null or RedactedException) return exception;
         var text = exception.ToString();
-        return LogRedactor.Redact(text) == text ? exception : new RedactedException(exception);
+        var redacted = LogRedactor.Redact(text);
+        return redacted == text ? exception : new RedactedException(exception, redacted);
     }
 }
