@@ -9,8 +9,6 @@ namespace EmbeddedFinance.Azure.Outbox;
 /// <summary>The outbox rows (<c>outbox|evt_…</c>) of the state table: written with each change, deleted once relayed.</summary>
 public sealed class TableOutbox(StateTable table) : IOutbox
 {
-    private const int MaxBatch = 100;
-
     public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(string scope, int max, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();
@@ -25,7 +23,7 @@ public sealed class TableOutbox(StateTable table) : IOutbox
     public async Task MarkDispatchedAsync(string scope, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         // Unconditional deletes: an entry relayed twice (nudge and sweep at once) is simply gone already.
-        foreach (var chunk in entries.Chunk(MaxBatch))
+        foreach (var chunk in entries.Chunk(StateBatch.MaxActions))
         {
             var actions = chunk.Select(entry => new TableTransactionAction(
                 TableTransactionActionType.Delete, new TableEntity(scope, StateTable.RowKey(EventEntity.OutboxKind, entry.Event.Id)), ETag.All));

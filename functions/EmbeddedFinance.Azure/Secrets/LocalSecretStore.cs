@@ -50,7 +50,7 @@ public sealed class LocalSecretStore(TableServiceClient service, IOptions<Storag
         {
             versions.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
         }
-        foreach (var chunk in versions.Chunk(100)) await table.SubmitTransactionAsync(chunk, cancellationToken);
+        foreach (var chunk in versions.Chunk(StateBatch.MaxActions)) await table.SubmitTransactionAsync(chunk, cancellationToken);
     }
 
     private SecretValue Open(LocalSecretEntity entity)

@@ -13,7 +13,6 @@ namespace EmbeddedFinance.Azure.Storage;
 /// </summary>
 public sealed class GroupedInserts(TableClient table)
 {
-    private const int MaxBatch = 100;
     private readonly Lock gate = new();
     private List<Pending> pending = [];
     private bool writing;
@@ -51,7 +50,7 @@ public sealed class GroupedInserts(TableClient table)
             }
             await Task.WhenAll(group
                 .GroupBy(row => row.Entity.PartitionKey)
-                .SelectMany(partition => partition.Chunk(MaxBatch))
+                .SelectMany(partition => partition.Chunk(StateBatch.MaxActions))
                 .Select(WriteBatchAsync));
         }
     }

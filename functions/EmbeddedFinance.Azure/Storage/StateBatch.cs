@@ -14,8 +14,10 @@ namespace EmbeddedFinance.Azure.Storage;
 /// </summary>
 public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency, IOutboxNudge nudge, string partitionKey)
 {
+    /// <summary>The most entities one Azure Tables entity-group transaction may hold.</summary>
+    public const int MaxActions = 100;
+
     private bool carriesEvents;
-    private const int MaxActions = 100;
     private readonly List<TableTransactionAction> actions = [];
     private IdempotencyLease? lease;
     private int leaseIndex = -1;
