@@ -30,9 +30,9 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
         else if (message.Request.Method == RequestMethod.Get) Interlocked.Increment(ref reads);
         else Interlocked.Increment(ref writes);
         if (!ByShape) return;
-        var body = BodyOf(message.Request);
+        var (body, bytes) = BodyOf(message.Request);
         var batchParts = BatchPart().Matches(body).Count;
-        shapes.GetOrAdd(ShapeOf(message.Request, body), _ => new ShapeTally()).Add(Encoding.UTF8.GetByteCount(body), Math.Max(batchParts, 1));
+        shapes.GetOrAdd(ShapeOf(message.Request, body), _ => new ShapeTally()).Add(bytes, Math.Max(batchParts, 1));
     }
 
     /// <summary>Calls counted at this moment (and, with BENCH_CALLS, the shapes counted since the last snapshot).</summary>
@@ -58,12 +58,12 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
         return $"{request.Method} {table} {kind} {filter}".TrimEnd();
     }
 
-    private static string BodyOf(Request request)
+    private static (string Text, int Bytes) BodyOf(Request request)
     {
-        if (request.Content is null) return "";
+        if (request.Content is null) return ("", 0);
         using var body = new MemoryStream();
         request.Content.WriteTo(body, CancellationToken.None);
-        return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
+        return (Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), (int)body.Length);
     }
 
     [GeneratedRegex("\"RowKey\":\\s*\"([a-z_]*)")]
