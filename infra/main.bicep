@@ -36,7 +36,7 @@ var baseName = '${namePrefix}-${environmentName}'
 var storageName = toLower(take('${namePrefix}${environmentName}${suffix}', 24))
 var deploymentContainer = 'app-package'
 var tableNames = [ '${storagePrefix}state', '${storagePrefix}audit', '${storagePrefix}secrets' ]
-var queueNames = [ 'ef-outbox', 'ef-settlement', 'ef-payouts', 'ef-payout-reports', 'ef-webhooks' ]
+var queueNames = [ 'ef-outbox', 'ef-settlement', 'ef-payouts', 'ef-payout-reports', 'ef-webhooks', 'ef-integration-events' ]
 var eventsTopic = 'events'
 
 // Built-in roles: each the narrowest that does the job (BicepTemplateTests checks this list).
@@ -197,10 +197,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Queues__Payouts', value: queueNames[2] }
         { name: 'Queues__PayoutReports', value: queueNames[3] }
         { name: 'Queues__Webhooks', value: queueNames[4] }
+        { name: 'Queues__IntegrationEvents', value: queueNames[5] }
         { name: 'Schedules__PurgeIdempotency', value: '0 */15 * * * *' }
         { name: 'Schedules__SweepOutbox', value: '*/10 * * * * *' }
         { name: 'Schedules__SweepSettlement', value: '*/10 * * * * *' }
         { name: 'Schedules__Reconcile', value: '0 0 * * * *' }
+        { name: 'Schedules__RedrivePayouts', value: '0 * * * * *' }
       ]
     }
     functionAppConfig: {

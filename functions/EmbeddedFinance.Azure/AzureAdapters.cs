@@ -6,6 +6,7 @@ using EmbeddedFinance.Azure.Audit;
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Outbox;
 using EmbeddedFinance.Azure.Payouts;
+using EmbeddedFinance.Azure.Recovery;
 using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Health;
 using EmbeddedFinance.Azure.Idempotency;
@@ -19,6 +20,7 @@ using EmbeddedFinance.Azure.Webhooks;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Idempotency;
@@ -76,12 +78,15 @@ public static class AzureAdapters
         services.AddValidatedOptions<QueueNames>(QueueNames.Section);
         services.AddSingleton<IOutboxNudge, QueueOutboxNudge>();
         services.AddSingleton<IOutbox, TableOutbox>();
+        services.AddSingleton<IIntegrationEventQueue, QueueIntegrationEventQueue>();
+        services.AddSingleton<QueueParking>();
         services.AddSingleton<ISettlementQueue, QueueSettlementQueue>();
         services.AddSingleton<ISettlementStore, TableSettlementStore>();
         services.AddSingleton<ILedgerReader, TableLedgerReader>();
         services.AddSingleton<IReconciliationLog, TableReconciliationLog>();
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
+        services.AddSingleton<IPayoutChecks, TablePayoutChecks>();
         services.AddSingleton<IEventStore, TableEventStore>();
         services.AddSingleton<WebhookEndpointSet>();
         services.AddSingleton<IWebhookEndpointStore, TableWebhookEndpointStore>();
@@ -94,7 +99,7 @@ public static class AzureAdapters
         if (serviceBus.Enabled)
         {
             services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>().CreateSender(serviceBus.Topic));
-            services.AddSingleton<IOutboxConsumer, ServiceBusEventPublisher>();
+            services.AddIntegrationEvents<ServiceBusEventPublisher>();
         }
 
         if (keyVault is not null)
@@ -107,6 +112,14 @@ public static class AzureAdapters
             services.AddSingleton<LocalSecretStore>();
             services.AddSingleton<ISecretStore>(provider => Cached(provider, provider.GetRequiredService<LocalSecretStore>()));
         }
+        return services;
+    }
+
+    /// <summary>Integration events through their own queue, so that the publisher's outages hold up nothing else.</summary>
+    public static IServiceCollection AddIntegrationEvents<TPublisher>(this IServiceCollection services) where TPublisher : class, IIntegrationEventPublisher
+    {
+        services.AddSingleton<IIntegrationEventPublisher, TPublisher>();
+        services.AddSingleton<IOutboxConsumer, IntegrationEventDispatch>();
         return services;
     }
 

@@ -1,12 +1,14 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
+using EmbeddedFinance.Core.Recovery;
 using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
@@ -47,6 +49,8 @@ public static class CoreServices
         services.AddSingleton<LedgerQueries>();
         services.AddSingleton<Reconciliation>();
         services.AddSingleton<RelayOutbox>();
+        services.AddSingleton<PublishIntegrationEvents>();
+        services.AddValidatedOptions<RecoveryOptions>(RecoveryOptions.Section);
         services.AddSingleton<IOutboxConsumer, SettlementDispatch>();
         services.AddValidatedOptions<PayoutOptions>(PayoutOptions.Section);
         services.AddSingleton<BankAccountSealer>();
@@ -56,6 +60,7 @@ public static class CoreServices
         services.TryAddSingleton<IPayoutRail, SandboxPayoutRail>();
         services.AddSingleton<SubmitPayout>();
         services.AddSingleton<CompletePayout>();
+        services.AddSingleton<RedriveStuckPayouts>();
         services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.TryAddSingleton<IAddressResolver, DnsAddressResolver>();

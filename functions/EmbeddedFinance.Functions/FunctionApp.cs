@@ -4,6 +4,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Logging;
 using EmbeddedFinance.Functions.Http;
+using EmbeddedFinance.Functions.Recovery;
 using EmbeddedFinance.Functions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class FunctionApp
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<ApiPipeline>();
+        services.AddSingleton<QueueWork>();
         services.AddHostedService<PlatformStartup>();
         services.AddPlatformTelemetry(configuration);
         // Last: it wraps the logger providers registered so far.

@@ -1,5 +1,5 @@
 using Azure.Messaging.ServiceBus;
-using EmbeddedFinance.Core.Outbox;
+using EmbeddedFinance.Core.Events;
 
 namespace EmbeddedFinance.Azure.Events;
 
@@ -7,25 +7,25 @@ namespace EmbeddedFinance.Azure.Events;
 /// Publishes relayed events to a Service Bus topic when one is configured. The message id is the event id, so
 /// the topic's duplicate detection drops the repeats that at-least-once relaying can produce.
 /// </summary>
-public sealed class ServiceBusEventPublisher(ServiceBusSender sender) : IOutboxConsumer
+public sealed class ServiceBusEventPublisher(ServiceBusSender sender) : IIntegrationEventPublisher
 {
-    public async Task ConsumeAsync(string scope, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    public async Task PublishAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellationToken)
     {
-        var pending = new Queue<OutboxEntry>(entries);
+        var pending = new Queue<PlatformEvent>(events);
         while (pending.Count > 0)
         {
             using var batch = await sender.CreateMessageBatchAsync(cancellationToken);
             while (pending.Count > 0 && batch.TryAddMessage(ToMessage(pending.Peek()))) pending.Dequeue();
-            if (batch.Count == 0) throw new InvalidOperationException($"Event {pending.Peek().Event.Id} is too large for a Service Bus message.");
+            if (batch.Count == 0) throw new InvalidOperationException($"Event {pending.Peek().Id} is too large for a Service Bus message.");
             await sender.SendMessagesAsync(batch, cancellationToken);
         }
     }
 
-    public static ServiceBusMessage ToMessage(OutboxEntry entry) => new(BinaryData.FromString(entry.Event.ToJson()))
+    public static ServiceBusMessage ToMessage(PlatformEvent platformEvent) => new(BinaryData.FromString(platformEvent.ToJson()))
     {
-        MessageId = entry.Event.Id,
-        Subject = entry.Event.Type,
+        MessageId = platformEvent.Id,
+        Subject = platformEvent.Type,
         ContentType = "application/json",
-        ApplicationProperties = { ["scope"] = entry.Event.Scope, ["type"] = entry.Event.Type },
+        ApplicationProperties = { ["scope"] = platformEvent.Scope, ["type"] = platformEvent.Type },
     };
 }

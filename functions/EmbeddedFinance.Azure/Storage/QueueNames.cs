@@ -13,15 +13,16 @@ public sealed class QueueNames : Core.Common.ISelfValidatingOptions
     public string Payouts { get; set; } = "ef-payouts";
     public string PayoutReports { get; set; } = "ef-payout-reports";
     public string Webhooks { get; set; } = "ef-webhooks";
+    public string IntegrationEvents { get; set; } = "ef-integration-events";
 
-    public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports, Webhooks];
+    public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports, Webhooks, IntegrationEvents];
 
     /// <summary>Azure queue names: 3–63 lower-case letters, digits and single dashes, starting and ending with a letter or digit.</summary>
     public string? Problem()
     {
         var named = new (string Setting, string Value)[]
         {
-            (nameof(Outbox), Outbox), (nameof(Settlement), Settlement), (nameof(Payouts), Payouts), (nameof(PayoutReports), PayoutReports), (nameof(Webhooks), Webhooks),
+            (nameof(Outbox), Outbox), (nameof(Settlement), Settlement), (nameof(Payouts), Payouts), (nameof(PayoutReports), PayoutReports), (nameof(Webhooks), Webhooks), (nameof(IntegrationEvents), IntegrationEvents),
         };
         foreach (var (setting, value) in named)
         {

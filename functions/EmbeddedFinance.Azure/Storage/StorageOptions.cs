@@ -13,6 +13,7 @@ public sealed partial class StorageOptions : ISelfValidatingOptions
     public string StateTable => Prefix + "state";
     public string AuditTable => Prefix + "audit";
     public string SecretsTable => Prefix + "secrets";
+    public string WorkTable => Prefix + "work";
 
     public string? Problem() => PrefixShape().IsMatch(Prefix ?? "")
         ? null

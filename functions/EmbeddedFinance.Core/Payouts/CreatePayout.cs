@@ -4,6 +4,7 @@ using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Recovery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,9 @@ namespace EmbeddedFinance.Core.Payouts;
 /// event and its idempotency record commit in one batch guarded by the balances' ETags, so concurrent payouts
 /// can never take the balance below zero — a loser reads the new balance and decides again.
 /// </summary>
-public sealed class CreatePayout(IPayoutStore store, ILedgerReader ledgerReader, IAccountStore accounts, IOptions<PayoutOptions> options, TimeProvider clock, ILogger<CreatePayout> logger)
+public sealed class CreatePayout(
+    IPayoutStore store, ILedgerReader ledgerReader, IAccountStore accounts, IPayoutChecks checks, IOptions<PayoutOptions> options, IOptions<RecoveryOptions> recovery,
+    TimeProvider clock, ILogger<CreatePayout> logger)
 {
     // Every racer but one loses each round; the balance runs out (an immediate 402) long before this.
     private const int MaxAttempts = 64;
@@ -36,10 +39,13 @@ public sealed class CreatePayout(IPayoutStore store, ILedgerReader ledgerReader,
         }
         var fee = options.Value.FeeFor(command.Method, amount);
         var available = new BalanceKey(LedgerAccounts.Available(account.Id), currency);
+        // One id for every attempt, so that the check scheduled before the first commit covers the one that commits.
+        var payoutId = PrefixedId.New("po", clock);
+        var checkScheduled = false;
 
         for (var attempt = 1; ; attempt++)
         {
-            var payout = new Payout(PrefixedId.New("po", clock), caller.Scope, caller.Mode, account.Id, amount, fee, currency, command.Method,
+            var payout = new Payout(payoutId, caller.Scope, caller.Mode, account.Id, amount, fee, currency, command.Method,
                 PayoutStatus.Pending, account.PayoutDestination.Last4, command.Description, null, null, null, clock.GetUtcNow());
             var ledger = LedgerTransaction.Create(caller.Scope, currency, LedgerTypes.Payout, payout.Id, PayoutPostings.ForCreate(payout), clock);
             var changes = BalanceChanges.Of([ledger]);
@@ -54,6 +60,13 @@ public sealed class CreatePayout(IPayoutStore store, ILedgerReader ledgerReader,
             var view = PayoutView.From(payout);
             var response = StoredResponse.Of(201, view);
             var created = PlatformEvent.Of(EventTypes.PayoutCreated, caller.Scope, caller.Mode, view, clock);
+            if (!checkScheduled)
+            {
+                // Before the payout exists, never after: a crash in between leaves a check for nothing (dropped when
+                // due), never a payout that nothing would look at again if its messages were lost.
+                await checks.ScheduleAsync(PayoutCheck.First(payout, recovery.Value.StuckPayoutAfter), cancellationToken);
+                checkScheduled = true;
+            }
             try
             {
                 await store.CreateAsync(new PayoutChange(payout, ledger, BalanceChanges.Apply(changes, current), created, lease?.Complete(response)), cancellationToken);

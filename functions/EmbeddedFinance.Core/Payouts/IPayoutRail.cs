@@ -10,7 +10,10 @@ public sealed record PayoutInstruction(string Scope, string PayoutId, long Amoun
 public sealed record RailAcceptance(string Reference);
 
 /// <summary>The rail's later answer about a payout (a callback in production): delivered at least once.</summary>
-public sealed record PayoutRailReport(string Scope, string PayoutId, bool Paid, string? FailureCode, string? FailureMessage);
+public sealed record PayoutRailReport(string Scope, string PayoutId, bool Paid, string? FailureCode, string? FailureMessage, int Parked = 0) : Recovery.IParkable<PayoutRailReport>
+{
+    public PayoutRailReport ParkedOnceMore() => this with { Parked = Parked + 1 };
+}
 
 /// <summary>The rail could not take the call now (its 5xx, a dropped connection): worth retrying.</summary>
 public sealed class PayoutRailUnavailableException(string message) : Exception(message);

@@ -1,6 +1,8 @@
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Recovery;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Core.Payouts;
 
@@ -8,14 +10,19 @@ namespace EmbeddedFinance.Core.Payouts;
 /// Hands a pending payout to the rail (through the resilience pipeline) and marks it in transit. Safe to repeat:
 /// the rail pays a payout id once, and a payout no longer pending is left alone.
 /// </summary>
-public sealed class SubmitPayout(IPayoutStore store, IAccountStore accounts, BankAccountSealer sealer, IPayoutRail rail, PayoutRailPipeline pipeline, ILogger<SubmitPayout> logger)
+public sealed class SubmitPayout(
+    IPayoutStore store, IAccountStore accounts, BankAccountSealer sealer, IPayoutRail rail, PayoutRailPipeline pipeline, IOptions<RecoveryOptions> recovery, TimeProvider clock,
+    ILogger<SubmitPayout> logger)
 {
     private const int MaxAttempts = 5;
 
     public async Task HandleAsync(string scope, string payoutId, CancellationToken cancellationToken)
     {
         var payout = await store.GetAsync(scope, payoutId, cancellationToken) ?? throw new InvalidOperationException($"Payout {payoutId} of {scope} does not exist.");
-        if (payout.Status != PayoutStatus.Pending)
+        // A payout in transit for longer than it should be (its report lost) asks the rail again, which answers a
+        // repeated instruction with its report; a duplicate message for one just submitted changes nothing.
+        var stuckInTransit = payout.Status == PayoutStatus.InTransit && clock.GetUtcNow() - payout.Created >= recovery.Value.StuckPayoutAfter;
+        if (payout.Status != PayoutStatus.Pending && !stuckInTransit)
         {
             logger.LogInformation("Payout {PayoutId} is already {Status}; submission skipped", payout.Id, payout.Status.ApiName());
             return;

@@ -72,7 +72,7 @@ public sealed class DeliverWebhook(
             slot.Release();
         }
 
-        if (retryAfter is { } delay) await queue.EnqueueAsync(delivery with { Attempt = delivery.Attempt + 1 }, delay, cancellationToken);
+        if (retryAfter is { } delay) await queue.EnqueueAsync(delivery with { Attempt = delivery.Attempt + 1, Parked = 0 }, delay, cancellationToken);
         await attempts.RecordAsync(delivery.Scope, attempt, cancellationToken);
         Log(delivery, attempt);
         PlatformTelemetry.WebhookAttempts.Add(1, PlatformTelemetry.Tags(("outcome", attempt.Status), ("error", attempt.Error ?? "none"), ("manual", delivery.Manual)));

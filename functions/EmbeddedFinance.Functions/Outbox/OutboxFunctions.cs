@@ -1,18 +1,19 @@
 using EmbeddedFinance.Azure.Outbox;
 using EmbeddedFinance.Core.Outbox;
+using EmbeddedFinance.Functions.Recovery;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Functions.Outbox;
 
-public sealed class OutboxFunctions(RelayOutbox relay, IOutbox outbox, IOutboxNudge nudge, TimeProvider clock, ILogger<OutboxFunctions> logger)
+public sealed class OutboxFunctions(RelayOutbox relay, IOutbox outbox, IOutboxNudge nudge, QueueWork work, TimeProvider clock, ILogger<OutboxFunctions> logger)
 {
     /// <summary>How old an undispatched event must be before the sweep takes it as left behind, not just in flight.</summary>
     public static readonly TimeSpan LeftBehindAfter = TimeSpan.FromSeconds(5);
 
-    [Function("RelayOutbox")]
+    [Function(nameof(RelayOutbox))]
     public Task RelayAsync([QueueTrigger("%Queues:Outbox%")] OutboxNudgeMessage message, CancellationToken cancellationToken) =>
-        relay.RunAsync(message.Scope, cancellationToken);
+        work.RunAsync(nameof(RelayOutbox), queues => queues.Outbox, message, () => relay.RunAsync(message.Scope, cancellationToken), cancellationToken);
 
     [Function("SweepOutbox")]
     public async Task SweepAsync([TimerTrigger("%Schedules:SweepOutbox%")] TimerInfo timer, CancellationToken cancellationToken)

@@ -2,13 +2,14 @@ using EmbeddedFinance.Azure.Payouts;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Functions.Http;
+using EmbeddedFinance.Functions.Recovery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Payouts;
 
-public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, PayoutQueries queries, SubmitPayout submit, CompletePayout complete)
+public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, PayoutQueries queries, SubmitPayout submit, CompletePayout complete, RedriveStuckPayouts redrive, QueueWork work)
 {
     private static readonly ApiRoute Create = new("payouts.create", AccessPolicy.SecretKeyOnly, IdempotencyKeyRequired: true);
     private static readonly ApiRoute Retrieve = new("payouts.retrieve", AccessPolicy.SecretKeyOnly);
@@ -35,11 +36,16 @@ public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, Payout
                 : page.Error!;
         });
 
-    [Function("SubmitPayout")]
+    [Function(nameof(SubmitPayout))]
     public Task SubmitAsync([QueueTrigger("%Queues:Payouts%")] PayoutSubmission submission, CancellationToken cancellationToken) =>
-        submit.HandleAsync(submission.Scope, submission.PayoutId, cancellationToken);
+        work.RunAsync(nameof(SubmitPayout), queues => queues.Payouts, submission,
+            () => submit.HandleAsync(submission.Scope, submission.PayoutId, cancellationToken), cancellationToken);
 
-    [Function("CompletePayout")]
+    [Function(nameof(CompletePayout))]
     public Task CompleteAsync([QueueTrigger("%Queues:PayoutReports%")] PayoutRailReport report, CancellationToken cancellationToken) =>
-        complete.HandleAsync(report, cancellationToken);
+        work.RunAsync(nameof(CompletePayout), queues => queues.PayoutReports, report, () => complete.HandleAsync(report, cancellationToken), cancellationToken);
+
+    [Function(nameof(RedriveStuckPayouts))]
+    public Task RedriveAsync([TimerTrigger("%Schedules:RedrivePayouts%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        redrive.RunAsync(cancellationToken);
 }

@@ -1,14 +1,15 @@
 using EmbeddedFinance.Core.Settlement;
+using EmbeddedFinance.Functions.Recovery;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Functions.Settlement;
 
-public sealed class SettlementFunctions(SettleScope settle, ISettlementStore store, ISettlementQueue queue, TimeProvider clock, ILogger<SettlementFunctions> logger)
+public sealed class SettlementFunctions(SettleScope settle, ISettlementStore store, ISettlementQueue queue, QueueWork work, TimeProvider clock, ILogger<SettlementFunctions> logger)
 {
     [Function("Settle")]
     public Task SettleAsync([QueueTrigger("%Queues:Settlement%")] SettlementRequest request, CancellationToken cancellationToken) =>
-        settle.RunAsync(request.Scope, cancellationToken);
+        work.RunAsync("Settle", queues => queues.Settlement, request, () => settle.RunAsync(request.Scope, cancellationToken), cancellationToken);
 
     /// <summary>Releases that came due, and jobs whose request was lost, get a request of their own.</summary>
     [Function("SweepSettlement")]

@@ -1,13 +1,14 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Webhooks;
 using EmbeddedFinance.Functions.Http;
+using EmbeddedFinance.Functions.Recovery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Webhooks;
 
-public sealed class EventFunctions(ApiPipeline api, EventQueries events, DeliverWebhook deliver)
+public sealed class EventFunctions(ApiPipeline api, EventQueries events, DeliverWebhook deliver, QueueWork work)
 {
     private static readonly ApiRoute Retrieve = new("events.retrieve", AccessPolicy.SecretKeyOnly);
     private static readonly ApiRoute List = new("events.list", AccessPolicy.SecretKeyOnly);
@@ -39,7 +40,7 @@ public sealed class EventFunctions(ApiPipeline api, EventQueries events, Deliver
             body => body.Validate(),
             (call, command, _) => events.RedeliverAsync(call.Merchant, id, command, CancellationToken.None));
 
-    [Function("DeliverWebhook")]
+    [Function(nameof(DeliverWebhook))]
     public Task DeliverAsync([QueueTrigger("%Queues:Webhooks%")] WebhookDelivery delivery, CancellationToken cancellationToken) =>
-        deliver.HandleAsync(delivery, cancellationToken);
+        work.RunAsync(nameof(DeliverWebhook), queues => queues.Webhooks, delivery, () => deliver.HandleAsync(delivery, cancellationToken), cancellationToken);
 }

@@ -25,6 +25,8 @@ public static class LocalConfiguration
         ["Queues:Payouts"] = "ef-payouts",
         ["Queues:PayoutReports"] = "ef-payout-reports",
         ["Queues:Webhooks"] = "ef-webhooks",
+        ["Queues:IntegrationEvents"] = "ef-integration-events",
+        ["Schedules:RedrivePayouts"] = "0 * * * * *",
     };
 
     public static void Apply(ConfigurationManager configuration, string hostJsonPath)

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using EmbeddedFinance.Azure.Events;
+using EmbeddedFinance.Azure.Recovery;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
-using EmbeddedFinance.Core.Outbox;
 using Moq;
 
 namespace EmbeddedFinance.Azure.Tests.Events;
@@ -11,8 +11,7 @@ namespace EmbeddedFinance.Azure.Tests.Events;
 /// <summary>Service Bus has no local emulator here: the SDK's mockable sender and its model factory stand in.</summary>
 public sealed class ServiceBusEventPublisherTests
 {
-    private static OutboxEntry Entry(string type) => new(
-        PlatformEvent.Of(type, "mer_x:test", Mode.Test, new { id = "pay_1", @object = "payment" }, TimeProvider.System), "ltx_1", "etag");
+    private static PlatformEvent Entry(string type) => PlatformEvent.Of(type, "mer_x:test", Mode.Test, new { id = "pay_1", @object = "payment" }, TimeProvider.System);
 
     [Fact]
     public async Task Each_event_is_sent_once_with_the_event_id_as_message_id_so_duplicate_detection_drops_repeats()
@@ -23,12 +22,12 @@ public sealed class ServiceBusEventPublisherTests
             .ReturnsAsync(() => ServiceBusModelFactory.ServiceBusMessageBatch(1024 * 1024, sent));
         var entries = new[] { Entry(EventTypes.PaymentSucceeded), Entry(EventTypes.PaymentRefunded) };
 
-        await new ServiceBusEventPublisher(sender.Object).ConsumeAsync("mer_x:test", entries, CancellationToken.None);
+        await new ServiceBusEventPublisher(sender.Object).PublishAsync(entries, CancellationToken.None);
 
-        Assert.Equal(entries.Select(entry => entry.Event.Id), sent.Select(message => message.MessageId));
+        Assert.Equal(entries.Select(entry => entry.Id), sent.Select(message => message.MessageId));
         Assert.Equal([EventTypes.PaymentSucceeded, EventTypes.PaymentRefunded], sent.Select(message => message.Subject));
         using var body = JsonDocument.Parse(sent[0].Body.ToString());
-        Assert.Equal(entries[0].Event.Id, body.RootElement.GetProperty("id").GetString());
+        Assert.Equal(entries[0].Id, body.RootElement.GetProperty("id").GetString());
         Assert.Equal("payment", body.RootElement.GetProperty("data").GetProperty("object").GetProperty("object").GetString());
         sender.Verify(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -47,14 +46,14 @@ public sealed class ServiceBusEventPublisherTests
             });
         var entries = new[] { Entry(EventTypes.PaymentSucceeded), Entry(EventTypes.PaymentCaptured), Entry(EventTypes.PaymentRefunded) };
 
-        await new ServiceBusEventPublisher(sender.Object).ConsumeAsync("mer_x:test", entries, CancellationToken.None);
+        await new ServiceBusEventPublisher(sender.Object).PublishAsync(entries, CancellationToken.None);
 
-        Assert.Equal(entries.Select(entry => entry.Event.Id), sent.Select(message => message.MessageId));
+        Assert.Equal(entries.Select(entry => entry.Id), sent.Select(message => message.MessageId));
         sender.Verify(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
     [Fact]
-    public async Task A_send_failure_reaches_the_relay_so_the_events_stay_in_the_outbox()
+    public async Task A_send_failure_reaches_the_trigger_as_transient_so_the_message_is_parked_not_poisoned()
     {
         var sender = new Mock<ServiceBusSender>();
         sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>()))
@@ -62,7 +61,8 @@ public sealed class ServiceBusEventPublisherTests
         sender.Setup(s => s.SendMessagesAsync(It.IsAny<ServiceBusMessageBatch>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ServiceBusException("busy", ServiceBusFailureReason.ServiceBusy));
 
-        await Assert.ThrowsAsync<ServiceBusException>(() =>
-            new ServiceBusEventPublisher(sender.Object).ConsumeAsync("mer_x:test", [Entry(EventTypes.PaymentSucceeded)], CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<ServiceBusException>(() =>
+            new ServiceBusEventPublisher(sender.Object).PublishAsync([Entry(EventTypes.PaymentSucceeded)], CancellationToken.None));
+        Assert.True(TransientFailures.Is(failure));
     }
 }

@@ -14,5 +14,6 @@ public static class IsolatedStorage
         ["Queues:Payouts"] = prefix + "-payouts",
         ["Queues:PayoutReports"] = prefix + "-payout-reports",
         ["Queues:Webhooks"] = prefix + "-webhooks",
+        ["Queues:IntegrationEvents"] = prefix + "-integration-events",
     };
 }

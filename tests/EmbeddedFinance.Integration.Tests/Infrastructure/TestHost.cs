@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.LocalHost;
 using EmbeddedFinance.LocalHost.Metadata;
@@ -117,6 +118,20 @@ public sealed class TestHost : IAsyncDisposable
         var count = 0;
         await foreach (var _ in Tables.GetTableClient(Storage.StateTable).QueryAsync<TableEntity>(row =>
             row.PartitionKey == scope && row.GetString("Type") == type && row.RowKey.CompareTo("event|") > 0 && row.RowKey.CompareTo("event}") < 0)) count++;
+        return count;
+    }
+
+    /// <summary>How many messages every poison queue of this host holds (a missing queue holds none).</summary>
+    public async Task<int> CountPoisonedAsync()
+    {
+        var queues = Services.GetRequiredService<QueueServiceClient>();
+        var count = 0;
+        foreach (var name in Services.GetRequiredService<IOptions<QueueNames>>().Value.All)
+        {
+            var poison = queues.GetQueueClient(name + "-poison");
+            if (!await poison.ExistsAsync()) continue;
+            count += (await poison.PeekMessagesAsync(32)).Value.Length;
+        }
         return count;
     }
 
