@@ -116,4 +116,6 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
 internal sealed class NoRelay : IOutboxNudge
 {
     public void Nudge(string scope) { }
+
+    public void Nudge(string scope, IReadOnlyList<OutboxEntry> committed) { }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using EmbeddedFinance.Azure.Storage;
@@ -9,35 +8,88 @@ using Microsoft.Extensions.Options;
 namespace EmbeddedFinance.Azure.Outbox;
 
 /// <summary>
-/// Nudges the relay through the outbox queue, at most one message per scope per <see cref="Window"/>: the relay
-/// reads everything undispatched, so one nudge serves every commit in the window (the window ends with a send,
-/// never before, so the last commit is always covered). Sending is off the request path; a lost nudge (crash,
-/// storage down) leaves the events to the sweep, which is why a failure here is a warning, not an error.
+/// Nudges the relay through the outbox queue, at most once per scope per <see cref="Window"/>: the commits of the
+/// window travel together (the window ends with a send, never before, so the last commit is always covered). The
+/// message names the committed events with everything their outbox rows hold, so the relay acts on them without a
+/// query; a window with more than fits one message is split, and one that includes a sweep's finding just says
+/// "read the outbox". Sending is off the request path; a lost nudge (crash, storage down) leaves the events to the
+/// sweep, which is why a failure here is a warning, not an error.
 /// </summary>
 public sealed class QueueOutboxNudge(QueueServiceClient queues, IOptions<QueueNames> names, ILogger<QueueOutboxNudge> logger) : IOutboxNudge
 {
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(50);
-    private readonly QueueClient queue = queues.GetQueueClient(names.Value.Outbox);
-    private readonly ConcurrentDictionary<string, byte> scheduled = new();
 
-    public void Nudge(string scope)
+    // A queue message holds 64 KiB, base64-encoded here: keep each well under it.
+    private const int MaxMessageChars = 40_000;
+
+    private readonly QueueClient queue = queues.GetQueueClient(names.Value.Outbox);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Pending> scheduled = new(StringComparer.Ordinal);
+
+    public void Nudge(string scope) => Schedule(scope, pending => pending.ReadAll = true);
+
+    public void Nudge(string scope, IReadOnlyList<OutboxEntry> committed) => Schedule(scope, pending => pending.Entries.AddRange(committed));
+
+    private void Schedule(string scope, Action<Pending> add)
     {
-        if (!scheduled.TryAdd(scope, 0)) return;
-        _ = SendAfterWindowAsync(scope);
+        bool first;
+        lock (gate)
+        {
+            first = !scheduled.TryGetValue(scope, out var pending);
+            if (first) scheduled[scope] = pending = new Pending();
+            add(pending!);
+        }
+        if (first) _ = SendAfterWindowAsync(scope);
     }
 
     private async Task SendAfterWindowAsync(string scope)
     {
         await Task.Delay(Window);
-        // Free the slot before sending: a commit from now on schedules its own nudge.
-        scheduled.TryRemove(scope, out _);
+        Pending pending;
+        // Take the window's commits before sending: a commit from now on schedules its own nudge.
+        lock (gate)
+        {
+            pending = scheduled[scope];
+            scheduled.Remove(scope);
+        }
         try
         {
-            await queue.SendMessageAsync(JsonSerializer.Serialize(new OutboxNudgeMessage(scope)));
+            foreach (var message in Messages(scope, pending)) await queue.SendMessageAsync(message);
         }
         catch (Exception failure)
         {
             logger.LogWarning(failure, "Outbox nudge for {Scope} not sent; the sweep will relay its events", scope);
         }
+    }
+
+    private static IEnumerable<string> Messages(string scope, Pending pending)
+    {
+        if (pending.ReadAll)
+        {
+            yield return JsonSerializer.Serialize(new OutboxNudgeMessage(scope));
+            yield break;
+        }
+        var notes = new List<OutboxNote>();
+        var size = 0;
+        foreach (var note in pending.Entries.Select(OutboxNote.Of))
+        {
+            var noteSize = note.ObjectJson.Length + 200;
+            if (notes.Count > 0 && size + noteSize > MaxMessageChars)
+            {
+                yield return JsonSerializer.Serialize(new OutboxNudgeMessage(scope, notes));
+                notes = [];
+                size = 0;
+            }
+            notes.Add(note);
+            size += noteSize;
+        }
+        // One event too large to carry (never, for the API's objects) goes as "read the outbox".
+        yield return JsonSerializer.Serialize(size > MaxMessageChars ? new OutboxNudgeMessage(scope) : new OutboxNudgeMessage(scope, notes));
+    }
+
+    private sealed class Pending
+    {
+        public bool ReadAll { get; set; }
+        public List<OutboxEntry> Entries { get; } = [];
     }
 }

@@ -17,7 +17,7 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
     /// <summary>The most entities one Azure Tables entity-group transaction may hold.</summary>
     public const int MaxActions = 100;
 
-    private bool carriesEvents;
+    private readonly List<OutboxEntry> outbox = [];
     private readonly List<TableTransactionAction> actions = [];
     private IdempotencyLease? lease;
     private int leaseIndex = -1;
@@ -33,10 +33,10 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         return this;
     }
 
-    /// <summary>Adds an outbox row: once the batch commits, the relay is nudged.</summary>
-    public StateBatch AddOutbox(ITableEntity entity)
+    /// <summary>Adds an outbox row: once the batch commits, the relay is nudged with the entry.</summary>
+    public StateBatch AddOutbox(ITableEntity entity, OutboxEntry entry)
     {
-        carriesEvents = true;
+        outbox.Add(entry);
         return Add(entity);
     }
 
@@ -114,7 +114,7 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
             throw new ConcurrencyConflictException("A row written since it was read already exists; nothing was written.", failed);
         }
         lease?.MarkCommitted();
-        if (carriesEvents) nudge.Nudge(PartitionKey);
+        if (outbox.Count > 0) nudge.Nudge(PartitionKey, outbox);
         return committed.Value.Select(response => response.Headers.ETag?.ToString() ?? "").ToList();
     }
 

@@ -13,7 +13,8 @@ public sealed class OutboxFunctions(RelayOutbox relay, IOutbox outbox, IOutboxNu
 
     [Function(nameof(RelayOutbox))]
     public Task RelayAsync([QueueTrigger("%Queues:Outbox%")] OutboxNudgeMessage message, CancellationToken cancellationToken) =>
-        work.RunAsync(nameof(RelayOutbox), queues => queues.Outbox, message, () => relay.RunAsync(message.Scope, cancellationToken), cancellationToken);
+        work.RunAsync(nameof(RelayOutbox), queues => queues.Outbox, message,
+            () => message.Entries() is { } committed ? relay.RunAsync(message.Scope, committed, cancellationToken) : relay.RunAsync(message.Scope, cancellationToken), cancellationToken);
 
     [Function("SweepOutbox")]
     public async Task SweepAsync([TimerTrigger("%Schedules:SweepOutbox%")] TimerInfo timer, CancellationToken cancellationToken)

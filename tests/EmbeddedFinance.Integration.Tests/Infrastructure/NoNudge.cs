@@ -8,4 +8,8 @@ public sealed class NoNudge : IOutboxNudge
     public void Nudge(string scope)
     {
     }
+
+    public void Nudge(string scope, IReadOnlyList<OutboxEntry> committed)
+    {
+    }
 }

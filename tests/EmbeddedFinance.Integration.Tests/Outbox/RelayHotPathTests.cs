@@ -1,0 +1,65 @@
+using EmbeddedFinance.Azure.Outbox;
+using EmbeddedFinance.Core.Outbox;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.Integration.Tests.Payments;
+using EmbeddedFinance.Integration.Tests.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace EmbeddedFinance.Integration.Tests.Outbox;
+
+/// <summary>The nudge names what was committed: the relay hands it on and deletes it with no read of the outbox.</summary>
+public sealed class RelayHotPathTests : IAsyncLifetime
+{
+    private const string Never = "0 0 0 1 1 *";
+    private int reads;
+    private TestHost host = null!;
+    private WebhookReceiver receiver = null!;
+
+    public async Task InitializeAsync()
+    {
+        receiver = await WebhookReceiver.StartAsync();
+        host = await TestHost.StartAsync(
+            new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never },
+            services => services.AddSingleton<IOutbox>(provider => CountingReads(ActivatorUtilities.CreateInstance<TableOutbox>(provider))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await receiver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_payments_are_settled_and_delivered_with_no_read_of_the_outbox_and_leave_it_empty()
+    {
+        var merchant = await host.CreateMerchantAsync();
+        var client = new PaymentClient(host, merchant);
+        await new WebhookClient(host, merchant.SecretKey).CreateEndpointAsync(receiver.Url("all"), "payment.succeeded");
+        var driver = await client.AccountAsync();
+        var token = await client.TokenAsync();
+
+        var payments = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PayAsync(token, 1_100, fee: 100, splits: [new { account = driver, amount = 1_000 }])));
+
+        var ids = payments.Select(payment => payment.GetProperty("id").GetString()!).ToList();
+        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 20_000, "every payment settled");
+        await PaymentClient.EventuallyAsync(() => Task.FromResult(ids.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment delivered");
+        await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("outbox") == 0, "the outbox empty");
+        Assert.Equal(0, reads);
+    }
+
+    private IOutbox CountingReads(IOutbox inner)
+    {
+        var outbox = new Mock<IOutbox>();
+        outbox.Setup(o => o.ReadAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).Returns((string scope, int max, CancellationToken token) =>
+        {
+            Interlocked.Increment(ref reads);
+            return inner.ReadAsync(scope, max, token);
+        });
+        outbox.Setup(o => o.MarkDispatchedAsync(It.IsAny<string>(), It.IsAny<IReadOnlyList<OutboxEntry>>(), It.IsAny<CancellationToken>()))
+            .Returns((string scope, IReadOnlyList<OutboxEntry> entries, CancellationToken token) => inner.MarkDispatchedAsync(scope, entries, token));
+        outbox.Setup(o => o.ScopesWithStaleEntriesAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((DateTimeOffset before, CancellationToken token) => inner.ScopesWithStaleEntriesAsync(before, token));
+        return outbox.Object;
+    }
+}
