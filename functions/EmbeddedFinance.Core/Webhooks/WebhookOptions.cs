@@ -53,7 +53,8 @@ public sealed class WebhookOptions : ISelfValidatingOptions
         {
             return $"{Section}:{nameof(RetrySchedule)} must be a comma-separated list of TimeSpans, each above zero and at most 7 days.";
         }
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(1)) return $"{Section}:{nameof(Timeout)} must be above zero and at most one minute.";
+        // At least Polly's shortest timeout: the attempt's deadline is a Polly timeout strategy (WebhookHttpClients).
+        if (Timeout < TimeSpan.FromMilliseconds(10) || Timeout > TimeSpan.FromMinutes(1)) return $"{Section}:{nameof(Timeout)} must be between 00:00:00.010 and one minute (Polly's shortest timeout is 10 ms).";
         if (DisableAfter <= TimeSpan.Zero) return $"{Section}:{nameof(DisableAfter)} must be above zero.";
         if (MaxInFlightPerEndpoint < 1) return $"{Section}:{nameof(MaxInFlightPerEndpoint)} must be at least 1.";
         if (MaxEndpointsPerMerchant is < 1 or > PageRequest.MaxLimit) return $"{Section}:{nameof(MaxEndpointsPerMerchant)} must be between 1 and {PageRequest.MaxLimit}.";
