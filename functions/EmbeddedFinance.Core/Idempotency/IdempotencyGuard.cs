@@ -42,15 +42,16 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, IOptions<Idempoten
         }
         catch (Exception) when (!lease.IsCommitted)
         {
+            // Whatever escaped (a ConcurrencyConflictException after a write's last retry included) is not the request's answer.
             await ReleaseQuietlyAsync(lease);
             throw;
         }
 
         var response = result.IsSuccess ? result.Value! : renderError(result.Error!);
         if (lease.IsCommitted) return new IdempotentOutcome(response, Replayed: false);
-        if (response.Status >= 500)
+        if (response.Status >= 500 || result.Error is { Transient: true })
         {
-            // A server-side failure is not the request's answer: free the key so a retry runs it again.
+            // A server-side failure or a passing conflict is not the request's answer: free the key so a retry runs it again.
             await ReleaseQuietlyAsync(lease);
             return new IdempotentOutcome(response, Replayed: false);
         }

@@ -88,6 +88,12 @@ public sealed class ApiPipeline(
         {
             outcome = Plain(new ApiError(499, "client_closed_request", "The client closed the connection."), requestId);
         }
+        catch (ConcurrencyConflictException)
+        {
+            // A write lost every optimistic-concurrency retry to racing writes; the guard has freed its key.
+            logger.LogWarning("{Action} gave up after repeated concurrent changes, request {RequestId}; answered 409 conflict_retry", route.Action, requestId);
+            outcome = Plain(Errors.ConflictRetry(), requestId);
+        }
         catch (Exception unexpected)
         {
             logger.LogError(unexpected, "Unhandled failure in {Action}, request {RequestId}", route.Action, requestId);
