@@ -24,6 +24,7 @@ using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
@@ -75,6 +76,7 @@ public static class AzureAdapters
         services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
         services.AddValidatedOptions<QueueNames>(QueueNames.Section);
         services.AddSingleton<IOutboxNudge, QueueOutboxNudge>();
+        services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<ISettlementQueue, QueueSettlementQueue>();
         services.AddSingleton<ISettlementStore, TableSettlementStore>();

@@ -4,6 +4,7 @@ using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
@@ -47,6 +48,7 @@ public static class CoreServices
         services.AddSingleton<LedgerQueries>();
         services.AddSingleton<Reconciliation>();
         services.AddSingleton<RelayOutbox>();
+        services.AddSingleton<PoisonQueueCommands>();
         services.AddSingleton<IOutboxConsumer, SettlementDispatch>();
         services.AddValidatedOptions<PayoutOptions>(PayoutOptions.Section);
         services.AddSingleton<BankAccountSealer>();

@@ -14,17 +14,22 @@ public static class StorageClients
 {
     public const string Setting = "AzureWebJobsStorage";
 
+    /// <summary>A queue client without message encoding, for copying messages as stored (poison queues).</summary>
+    public const string RawQueues = "raw-queues";
+
     public static void AddStorageClients(this AzureClientFactoryBuilder clients, IConfiguration configuration)
     {
         if (ConnectionString(configuration) is { } connectionString)
         {
             clients.AddTableServiceClient(connectionString);
             clients.AddQueueServiceClient(connectionString).ConfigureOptions(Base64);
+            clients.AddQueueServiceClient(connectionString).WithName(RawQueues);
         }
         else
         {
             clients.AddTableServiceClient(ServiceUri(configuration, "tableServiceUri"));
             clients.AddQueueServiceClient(ServiceUri(configuration, "queueServiceUri")).ConfigureOptions(Base64);
+            clients.AddQueueServiceClient(ServiceUri(configuration, "queueServiceUri")).WithName(RawQueues);
         }
     }
 
