@@ -89,6 +89,7 @@ public static class AzureAdapters
         services.AddSingleton<IWebhookEndpointStore, TableWebhookEndpointStore>();
         services.AddSingleton<IWebhookAttemptStore, TableWebhookAttemptStore>();
         services.AddSingleton<IWebhookQueue, QueueWebhookQueue>();
+        services.AddSingleton<IRedeliveryLog, TableRedeliveryLog>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddWebhookHttpClients();
 

@@ -65,6 +65,7 @@ public static class CoreServices
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookEndpointCommands>();
         services.AddSingleton<EventQueries>();
+        services.AddSingleton<RedeliveryBound>();
         services.AddSingleton<EndpointHealth>();
         services.AddSingleton<DeliverWebhook>();
         services.AddSingleton<IOutboxConsumer, WebhookDispatch>();

@@ -15,4 +15,7 @@ public sealed record ApiError(int Status, string Code, string Detail, string? Pa
     /// the same request may succeed when retried, so an idempotency key must not seal it.
     /// </summary>
     public bool Transient { get; init; }
+
+    /// <summary>When a retry may succeed, sent as the Retry-After header.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

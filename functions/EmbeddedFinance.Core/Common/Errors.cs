@@ -24,7 +24,11 @@ public static class Errors
     public static ApiError ConflictRetry(string detail = "The object was changed by concurrent requests; retry this request (the same Idempotency-Key runs it again).") =>
         new(409, "conflict_retry", detail) { Transient = true };
     public static ApiError RateLimited(TimeSpan retryAfter) => new(429, "rate_limited",
-        $"Too many requests with this API key. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).");
+        $"Too many requests with this API key. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).") { RetryAfter = retryAfter, Transient = true };
+
+    public static ApiError RedeliveriesLimited(int perHour, TimeSpan retryAfter) => new(429, "rate_limited",
+        $"This event was redelivered to this endpoint {perHour} times within the last hour. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).")
+        { RetryAfter = retryAfter, Transient = true };
     public static ApiError Internal() => new(500, "internal_error", "An unexpected error occurred. It has been logged with this request id.");
     public static ApiError Unavailable(string detail) => new(503, "service_unavailable", detail);
 

@@ -68,18 +68,13 @@ public sealed class ApiPipeline(
         activity?.SetTag("ef.request_id", requestId);
         var watch = Stopwatch.StartNew();
         Caller? caller = null;
-        TimeSpan? retryAfter = null;
         IdempotentOutcome outcome;
         try
         {
             var authenticated = await AuthenticateAsync(request, route, request.HttpContext.RequestAborted);
             caller = authenticated.Value;
             var refused = authenticated.Error ?? (caller is null ? null : route.Access.Check(caller));
-            if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait)
-            {
-                retryAfter = wait;
-                refused = Errors.RateLimited(wait);
-            }
+            if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait) refused = Errors.RateLimited(wait);
             outcome = refused is null
                 ? await handle(new ApiCall(requestId, caller))
                 : Plain(refused, requestId);
@@ -109,7 +104,7 @@ public sealed class ApiPipeline(
         {
             await RecordAuditAsync(caller, route, outcome, requestId);
         }
-        return new ApiResponse(outcome.Response, requestId, outcome.Replayed, retryAfter);
+        return new ApiResponse(outcome.Response, requestId, outcome.Replayed);
     }
 
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)

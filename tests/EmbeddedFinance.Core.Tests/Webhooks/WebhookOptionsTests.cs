@@ -44,6 +44,10 @@ public sealed class WebhookOptionsTests
         Assert.Contains("Webhooks:MaxEndpointsPerMerchant", new WebhookOptions { MaxEndpointsPerMerchant = 0 }.Problem(), StringComparison.Ordinal);
         Assert.Contains("Webhooks:MaxEndpointsPerMerchant", new WebhookOptions { MaxEndpointsPerMerchant = 101 }.Problem(), StringComparison.Ordinal);
         Assert.Null(new WebhookOptions { MaxEndpointsPerMerchant = 100 }.Problem());
+        Assert.Contains("Webhooks:MaxRedeliveriesPerHour", new WebhookOptions { MaxRedeliveriesPerHour = 0 }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:MaxRedeliveriesPerHour", new WebhookOptions { MaxRedeliveriesPerHour = 101 }.Problem(), StringComparison.Ordinal);
+        Assert.Null(new WebhookOptions { MaxRedeliveriesPerHour = 1 }.Problem());
+        Assert.Null(new WebhookOptions { MaxRedeliveriesPerHour = 100 }.Problem());
     }
 
     [Fact]
