@@ -30,7 +30,7 @@ public static class Errors
         $"This event was redelivered to this endpoint {perHour} times within the last hour. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).")
         { RetryAfter = retryAfter, Transient = true };
     public static ApiError Internal() => new(500, "internal_error", "An unexpected error occurred. It has been logged with this request id.");
-    public static ApiError Unavailable(string detail) => new(503, "service_unavailable", detail);
+    public static ApiError Unavailable(string detail, TimeSpan? retryAfter = null) => new(503, "service_unavailable", detail) { RetryAfter = retryAfter, Transient = true };
 
     /// <summary>A wait as the Retry-After header says it: whole seconds, at least one.</summary>
     public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

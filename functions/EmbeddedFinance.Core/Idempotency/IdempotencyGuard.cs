@@ -96,7 +96,8 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, IOptions<Idempoten
         catch (Exception exception)
         {
             // The record will block its key until the in-flight timeout passes; that is safe, only slower.
-            logger.LogWarning(exception, "Could not release idempotency record in scope {Scope}; it frees itself after the in-flight timeout.", lease.Scope);
+            // No stack: this happens to every request of a storage outage, whose cause is logged where it failed.
+            logger.LogWarning("Could not release idempotency record in scope {Scope} ({Reason}); it frees itself after the in-flight timeout.", lease.Scope, exception.GetType().Name);
         }
     }
 }

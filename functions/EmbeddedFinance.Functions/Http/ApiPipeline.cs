@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Azure;
+using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Common;
@@ -69,6 +71,7 @@ public sealed class ApiPipeline(
         var watch = Stopwatch.StartNew();
         Caller? caller = null;
         IdempotentOutcome outcome;
+        var storageDown = false;
         try
         {
             var authenticated = await AuthenticateAsync(request, route, request.HttpContext.RequestAborted);
@@ -82,6 +85,16 @@ public sealed class ApiPipeline(
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             outcome = Plain(new ApiError(499, "client_closed_request", "The client closed the connection."), requestId);
+        }
+        catch (Exception outage) when (StorageUnavailability.Covers(outage))
+        {
+            // One line per request, without the stack: during an outage every request fails the same way.
+            logger.LogWarning("Storage unavailable: {Action} answered 503 after {ElapsedMs} ms ({Reason}), request {RequestId}; check the storage account's health and network",
+                route.Action, watch.ElapsedMilliseconds, Reason(outage), requestId);
+            storageDown = true;
+            outcome = Plain(Errors.Unavailable(
+                $"The platform's storage did not answer. Retry after {Errors.RetryAfterSeconds(StorageRetryAfter)} s (the Retry-After header) with the same Idempotency-Key: a write that was cut off happened once or not at all.",
+                StorageRetryAfter), requestId);
         }
         catch (ConcurrencyConflictException)
         {
@@ -100,12 +113,23 @@ public sealed class ApiPipeline(
         logger.LogInformation("{Method} {Action} answered {Status} in {ElapsedMs} ms, request {RequestId}, key {KeyId}{Replay}",
             request.Method, route.Action, outcome.Response.Status, watch.ElapsedMilliseconds, requestId, caller?.KeyId ?? "none",
             outcome.Replayed ? " (idempotent replay)" : "");
-        if (caller is not null && !HttpMethods.IsGet(request.Method))
+        // The audit table is in the storage that just failed: writing to it would only double the client's wait.
+        if (caller is not null && !HttpMethods.IsGet(request.Method) && !storageDown)
         {
             await RecordAuditAsync(caller, route, outcome, requestId);
         }
         return new ApiResponse(outcome.Response, requestId, outcome.Replayed);
     }
+
+    /// <summary>How long a client should wait after a 503 for storage: long enough for a blip to pass, short enough to keep money moving.</summary>
+    public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
+
+    private static string Reason(Exception outage) => outage switch
+    {
+        RequestFailedException failed => $"{outage.GetType().Name} status {failed.Status}",
+        AggregateException all => $"{all.InnerExceptions.Count} tries: {string.Join(", ", all.InnerExceptions.Select(inner => inner.GetType().Name).Distinct())}",
+        _ => outage.GetType().Name,
+    };
 
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
