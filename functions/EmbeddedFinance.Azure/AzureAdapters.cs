@@ -26,6 +26,7 @@ using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
@@ -77,6 +78,7 @@ public static class AzureAdapters
         services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
         services.AddValidatedOptions<QueueNames>(QueueNames.Section);
         services.AddSingleton<IOutboxNudge, QueueOutboxNudge>();
+        services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<IIntegrationEventQueue, QueueIntegrationEventQueue>();
         services.AddSingleton<QueueParking>();
@@ -92,6 +94,7 @@ public static class AzureAdapters
         services.AddSingleton<IWebhookEndpointStore, TableWebhookEndpointStore>();
         services.AddSingleton<IWebhookAttemptStore, TableWebhookAttemptStore>();
         services.AddSingleton<IWebhookQueue, QueueWebhookQueue>();
+        services.AddSingleton<IRedeliveryLog, TableRedeliveryLog>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddWebhookHttpClients();
 

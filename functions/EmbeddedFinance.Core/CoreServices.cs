@@ -5,6 +5,7 @@ using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
@@ -51,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<RelayOutbox>();
         services.AddSingleton<PublishIntegrationEvents>();
         services.AddValidatedOptions<RecoveryOptions>(RecoveryOptions.Section);
+        services.AddSingleton<PoisonQueueCommands>();
         services.AddSingleton<IOutboxConsumer, SettlementDispatch>();
         services.AddValidatedOptions<PayoutOptions>(PayoutOptions.Section);
         services.AddSingleton<BankAccountSealer>();
@@ -68,6 +70,7 @@ public static class CoreServices
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookEndpointCommands>();
         services.AddSingleton<EventQueries>();
+        services.AddSingleton<RedeliveryBound>();
         services.AddSingleton<EndpointHealth>();
         services.AddSingleton<DeliverWebhook>();
         services.AddSingleton<IOutboxConsumer, WebhookDispatch>();

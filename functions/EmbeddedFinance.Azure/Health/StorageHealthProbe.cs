@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Health;
+using EmbeddedFinance.Core.Operations;
 using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Azure.Health;
@@ -26,7 +27,7 @@ public sealed class StorageHealthProbe(TableServiceClient tables, QueueServiceCl
     {
         var counts = await Task.WhenAll(names.Value.All.Select(async queue =>
         {
-            var poison = queues.GetQueueClient(queue + "-poison");
+            var poison = queues.GetQueueClient(queue + IPoisonQueues.Suffix);
             try
             {
                 return (poison.Name, (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount);

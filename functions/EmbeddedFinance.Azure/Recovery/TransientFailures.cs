@@ -1,7 +1,7 @@
-using System.Net.Sockets;
 using Azure;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
+using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Payouts;
 using Polly.CircuitBreaker;
@@ -15,17 +15,15 @@ namespace EmbeddedFinance.Azure.Recovery;
 /// </summary>
 public static class TransientFailures
 {
-    public static bool Is(Exception failure) => failure switch
+    public static bool Is(Exception failure) => StorageUnavailability.Covers(failure) || failure switch
     {
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(Is),
         BrokenCircuitException or TimeoutRejectedException or PayoutRailUnavailableException or ConcurrencyConflictException => true,
-        RequestFailedException request => IsTransientStatus(request.Status),
+        // Storage and Key Vault speak the same RequestFailedException; beyond "no answer", throttling is worth waiting out.
+        RequestFailedException request => request.Status is 429 or >= 500,
         ServiceBusException serviceBus => serviceBus.IsTransient || serviceBus.Reason is ServiceBusFailureReason.ServiceBusy or ServiceBusFailureReason.ServiceTimeout or ServiceBusFailureReason.ServiceCommunicationProblem,
         // The identity endpoint (managed identity, Entra ID) being unreachable is an outage too.
-        AuthenticationFailedException or CredentialUnavailableException => true,
-        HttpRequestException or IOException or SocketException or TimeoutException => true,
-        // The SDKs surface their own network timeouts as cancellations; the host's shutdown is told apart by its token.
-        OperationCanceledException => true,
+        AuthenticationFailedException or CredentialUnavailableException or TimeoutException => true,
         _ => failure.InnerException is { } inner && Is(inner),
     };
 
@@ -35,6 +33,4 @@ public static class TransientFailures
         BrokenCircuitException broken => broken.RetryAfter,
         _ => failure.InnerException is { } inner ? RetryAfter(inner) : null,
     };
-
-    private static bool IsTransientStatus(int status) => status is 0 or 408 or 429 or >= 500;
 }

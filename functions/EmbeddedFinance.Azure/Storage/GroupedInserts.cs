@@ -8,7 +8,7 @@ namespace EmbeddedFinance.Azure.Storage;
 /// its ETag or its own failure, exactly as from <see cref="TableClient.AddEntityAsync{T}"/>; but rows that arrive
 /// while a write is in flight go together, one table batch per partition. Under load one storage call then
 /// serves many rows; alone, a row is written at once. A batch that fails (a row that already exists, say) is
-/// retried row by row, so that every caller gets the answer for its own row. No background thread: the
+/// retried row by row, so that every caller gets the answer for its own row; one that got no answer fails every row. No background thread: the
 /// caller that finds no write in flight leads, and writes until nothing is pending.
 /// </summary>
 public sealed class GroupedInserts(TableClient table)
@@ -66,6 +66,11 @@ public sealed class GroupedInserts(TableClient table)
         {
             var stored = await table.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row.Entity)));
             for (var i = 0; i < rows.Length; i++) rows[i].Stored.TrySetResult(stored.Value[i].Headers.ETag!.Value);
+        }
+        catch (Exception outage) when (StorageUnavailability.Covers(outage))
+        {
+            // Storage did not answer: row by row would only make every caller wait out the outage again.
+            foreach (var row in rows) row.Stored.TrySetException(outage);
         }
         catch (Exception)
         {

@@ -9,4 +9,13 @@ public sealed record ApiError(int Status, string Code, string Detail, string? Pa
 {
     /// <summary>Extra members rendered into the problem document (e.g. the failed payment's id).</summary>
     public IReadOnlyDictionary<string, string> Extensions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Not the request's answer but a passing condition (a write that lost its optimistic-concurrency retries):
+    /// the same request may succeed when retried, so an idempotency key must not seal it.
+    /// </summary>
+    public bool Transient { get; init; }
+
+    /// <summary>When a retry may succeed, sent as the Retry-After header.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -19,10 +19,18 @@ public static class Errors
         "A request with this Idempotency-Key is still being processed. Retry after it completes.", "Idempotency-Key");
     public static ApiError BalanceInsufficient(string detail) => new(402, "balance_insufficient", detail, "amount");
     public static ApiError StateInvalid(string detail) => new(409, "state_invalid", detail);
+
+    /// <summary>Racing writes kept changing what this one read; unlike <see cref="StateInvalid"/>, retrying the same request (same key) may succeed.</summary>
+    public static ApiError ConflictRetry(string detail = "The object was changed by concurrent requests; retry this request (the same Idempotency-Key runs it again).") =>
+        new(409, "conflict_retry", detail) { Transient = true };
     public static ApiError RateLimited(TimeSpan retryAfter) => new(429, "rate_limited",
-        $"Too many requests with this API key. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).");
+        $"Too many requests with this API key. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).") { RetryAfter = retryAfter, Transient = true };
+
+    public static ApiError RedeliveriesLimited(int perHour, TimeSpan retryAfter) => new(429, "rate_limited",
+        $"This event was redelivered to this endpoint {perHour} times within the last hour. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).")
+        { RetryAfter = retryAfter, Transient = true };
     public static ApiError Internal() => new(500, "internal_error", "An unexpected error occurred. It has been logged with this request id.");
-    public static ApiError Unavailable(string detail) => new(503, "service_unavailable", detail);
+    public static ApiError Unavailable(string detail, TimeSpan? retryAfter = null) => new(503, "service_unavailable", detail) { RetryAfter = retryAfter, Transient = true };
 
     /// <summary>A wait as the Retry-After header says it: whole seconds, at least one.</summary>
     public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

@@ -18,7 +18,7 @@ public static class ProblemDocument
         if (error.Param is not null) document["param"] = error.Param;
         foreach (var (name, value) in error.Extensions) document[name] = value;
         document["request_id"] = requestId;
-        return new StoredResponse(error.Status, StoredResponse.Problem, ApiJson.Serialize(document));
+        return new StoredResponse(error.Status, StoredResponse.Problem, ApiJson.Serialize(document)) { RetryAfter = error.RetryAfter };
     }
 
     private static string Title(int status) => status switch

@@ -6,6 +6,12 @@ public sealed record StoredResponse(int Status, string ContentType, string Body)
     public const string Json = "application/json";
     public const string Problem = "application/problem+json";
 
+    /// <summary>
+    /// The Retry-After of a passing refusal. Never stored: only transient answers carry one, and an idempotency
+    /// record never seals those.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static StoredResponse Of<T>(int status, T body) => new(status, Json, ApiJson.Serialize(body));
 
     // A body can hold keys shown once; a record would print it.

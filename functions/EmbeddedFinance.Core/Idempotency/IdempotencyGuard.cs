@@ -42,15 +42,16 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, IOptions<Idempoten
         }
         catch (Exception) when (!lease.IsCommitted)
         {
+            // Whatever escaped (a ConcurrencyConflictException after a write's last retry included) is not the request's answer.
             await ReleaseQuietlyAsync(lease);
             throw;
         }
 
         var response = result.IsSuccess ? result.Value! : renderError(result.Error!);
         if (lease.IsCommitted) return new IdempotentOutcome(response, Replayed: false);
-        if (response.Status >= 500)
+        if (response.Status >= 500 || result.Error is { Transient: true })
         {
-            // A server-side failure is not the request's answer: free the key so a retry runs it again.
+            // A server-side failure or a passing conflict is not the request's answer: free the key so a retry runs it again.
             await ReleaseQuietlyAsync(lease);
             return new IdempotentOutcome(response, Replayed: false);
         }
@@ -95,7 +96,8 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, IOptions<Idempoten
         catch (Exception exception)
         {
             // The record will block its key until the in-flight timeout passes; that is safe, only slower.
-            logger.LogWarning(exception, "Could not release idempotency record in scope {Scope}; it frees itself after the in-flight timeout.", lease.Scope);
+            // No stack: this happens to every request of a storage outage, whose cause is logged where it failed.
+            logger.LogWarning("Could not release idempotency record in scope {Scope} ({Reason}); it frees itself after the in-flight timeout.", lease.Scope, exception.GetType().Name);
         }
     }
 }

@@ -2,11 +2,13 @@ using System.Text.Json.Nodes;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
+using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>The events API: events as webhooks carry them, their delivery attempts, and redelivery on request.</summary>
-public sealed class EventQueries(IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, IWebhookQueue queue)
+public sealed class EventQueries(
+    IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, IWebhookQueue queue, RedeliveryBound bound, IOptions<WebhookOptions> options)
 {
     public async Task<Result<StoredResponse>> GetAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken)
     {
@@ -48,7 +50,18 @@ public sealed class EventQueries(IEventStore events, IWebhookAttemptStore attemp
             targets = (await endpoints.ListEnabledAsync(caller.Scope, cancellationToken)).Where(endpoint => endpoint.Subscribes(found.Type)).ToList();
         }
 
+        // Each pair is counted before its attempt is queued: one lost to a crash in between is counted, never one made uncounted.
+        var queued = new List<WebhookEndpoint>();
+        var waits = new List<TimeSpan>();
         foreach (var endpoint in targets)
+        {
+            if (await bound.TryTakeAsync(caller.Scope, eventId, endpoint.Id, cancellationToken) is { } wait) waits.Add(wait);
+            else queued.Add(endpoint);
+        }
+        // Endpoints still in their bound are redelivered to, the others left out of the answer's list; only when none is, the answer is 429.
+        if (queued.Count == 0 && waits.Count > 0) return Errors.RedeliveriesLimited(options.Value.MaxRedeliveriesPerHour, waits.Min());
+
+        foreach (var endpoint in queued)
         {
             // Manual attempts count apart from the retry schedule's, which carries on untouched; two redeliveries racing
             // for one number make one attempt.
@@ -56,7 +69,7 @@ public sealed class EventQueries(IEventStore events, IWebhookAttemptStore attemp
             var next = earlier.Count == 0 ? 1 : earlier.Max(attempt => attempt.Number) + 1;
             await queue.EnqueueAsync(new WebhookDelivery(caller.Scope, eventId, endpoint.Id, next, Manual: true), TimeSpan.Zero, cancellationToken);
         }
-        return StoredResponse.Of(202, new RedeliveryView("event_redelivery", eventId, targets.Select(endpoint => endpoint.Id).ToList()));
+        return StoredResponse.Of(202, new RedeliveryView("event_redelivery", eventId, queued.Select(endpoint => endpoint.Id).ToList()));
     }
 
     private async Task<PlatformEvent?> FindAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken) =>

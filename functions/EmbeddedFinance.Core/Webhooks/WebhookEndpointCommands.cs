@@ -137,7 +137,7 @@ public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, Webhook
             }
             catch (ConcurrencyConflictException)
             {
-                return Errors.StateInvalid("The webhook endpoint is being changed by another request; retry.");
+                return Errors.ConflictRetry("The webhook endpoint is being changed by other requests; retry.");
             }
         }
     }

@@ -36,6 +36,12 @@ public sealed class WebhookOptions : ISelfValidatingOptions
     /// </summary>
     public int MaxEndpointsPerMerchant { get; set; } = 16;
 
+    /// <summary>
+    /// Manual redeliveries (<c>POST /v1/events/{id}/redeliver</c>) of one event to one endpoint per rolling hour; beyond it
+    /// the route is 429 until the oldest leaves the hour. Every one is an attempt on the merchant's receiver.
+    /// </summary>
+    public int MaxRedeliveriesPerHour { get; set; } = 5;
+
     public IReadOnlyList<TimeSpan> Retries => Parse(RetrySchedule) ?? [];
 
     /// <summary>The wait before the attempt after <paramref name="attempt"/> (1-based), or null when it was the last.</summary>
@@ -53,10 +59,12 @@ public sealed class WebhookOptions : ISelfValidatingOptions
         {
             return $"{Section}:{nameof(RetrySchedule)} must be a comma-separated list of TimeSpans, each above zero and at most 7 days.";
         }
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(1)) return $"{Section}:{nameof(Timeout)} must be above zero and at most one minute.";
+        // At least Polly's shortest timeout: the attempt's deadline is a Polly timeout strategy (WebhookHttpClients).
+        if (Timeout < TimeSpan.FromMilliseconds(10) || Timeout > TimeSpan.FromMinutes(1)) return $"{Section}:{nameof(Timeout)} must be between 00:00:00.010 and one minute (Polly's shortest timeout is 10 ms).";
         if (DisableAfter <= TimeSpan.Zero) return $"{Section}:{nameof(DisableAfter)} must be above zero.";
         if (MaxInFlightPerEndpoint < 1) return $"{Section}:{nameof(MaxInFlightPerEndpoint)} must be at least 1.";
         if (MaxEndpointsPerMerchant is < 1 or > PageRequest.MaxLimit) return $"{Section}:{nameof(MaxEndpointsPerMerchant)} must be between 1 and {PageRequest.MaxLimit}.";
+        if (MaxRedeliveriesPerHour is < 1 or > 100) return $"{Section}:{nameof(MaxRedeliveriesPerHour)} must be between 1 and 100.";
         if (DeferDelay <= TimeSpan.Zero) return $"{Section}:{nameof(DeferDelay)} must be above zero.";
         if (SlotWait < TimeSpan.Zero || SlotWait >= Timeout) return $"{Section}:{nameof(SlotWait)} must be zero or more and shorter than the timeout.";
         return null;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Azure;
+using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Common;
@@ -68,18 +70,14 @@ public sealed class ApiPipeline(
         activity?.SetTag("ef.request_id", requestId);
         var watch = Stopwatch.StartNew();
         Caller? caller = null;
-        TimeSpan? retryAfter = null;
         IdempotentOutcome outcome;
+        var storageDown = false;
         try
         {
             var authenticated = await AuthenticateAsync(request, route, request.HttpContext.RequestAborted);
             caller = authenticated.Value;
             var refused = authenticated.Error ?? (caller is null ? null : route.Access.Check(caller));
-            if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait)
-            {
-                retryAfter = wait;
-                refused = Errors.RateLimited(wait);
-            }
+            if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait) refused = Errors.RateLimited(wait);
             outcome = refused is null
                 ? await handle(new ApiCall(requestId, caller))
                 : Plain(refused, requestId);
@@ -87,6 +85,22 @@ public sealed class ApiPipeline(
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             outcome = Plain(new ApiError(499, "client_closed_request", "The client closed the connection."), requestId);
+        }
+        catch (Exception outage) when (StorageUnavailability.Covers(outage))
+        {
+            // One line per request, without the stack: during an outage every request fails the same way.
+            logger.LogWarning("Storage unavailable: {Action} answered 503 after {ElapsedMs} ms ({Reason}), request {RequestId}; check the storage account's health and network",
+                route.Action, watch.ElapsedMilliseconds, Reason(outage), requestId);
+            storageDown = true;
+            outcome = Plain(Errors.Unavailable(
+                $"The platform's storage did not answer. Retry after {Errors.RetryAfterSeconds(StorageRetryAfter)} s (the Retry-After header) with the same Idempotency-Key: a write that was cut off happened once or not at all.",
+                StorageRetryAfter), requestId);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A write lost every optimistic-concurrency retry to racing writes; the guard has freed its key.
+            logger.LogWarning("{Action} gave up after repeated concurrent changes, request {RequestId}; answered 409 conflict_retry", route.Action, requestId);
+            outcome = Plain(Errors.ConflictRetry(), requestId);
         }
         catch (Exception unexpected)
         {
@@ -99,12 +113,23 @@ public sealed class ApiPipeline(
         logger.LogInformation("{Method} {Action} answered {Status} in {ElapsedMs} ms, request {RequestId}, key {KeyId}{Replay}",
             request.Method, route.Action, outcome.Response.Status, watch.ElapsedMilliseconds, requestId, caller?.KeyId ?? "none",
             outcome.Replayed ? " (idempotent replay)" : "");
-        if (caller is not null && !HttpMethods.IsGet(request.Method))
+        // The audit table is in the storage that just failed: writing to it would only double the client's wait.
+        if (caller is not null && !HttpMethods.IsGet(request.Method) && !storageDown)
         {
             await RecordAuditAsync(caller, route, outcome, requestId);
         }
-        return new ApiResponse(outcome.Response, requestId, outcome.Replayed, retryAfter);
+        return new ApiResponse(outcome.Response, requestId, outcome.Replayed);
     }
+
+    /// <summary>How long a client should wait after a 503 for storage: long enough for a blip to pass, short enough to keep money moving.</summary>
+    public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
+
+    private static string Reason(Exception outage) => outage switch
+    {
+        RequestFailedException failed => $"{outage.GetType().Name} status {failed.Status}",
+        AggregateException all => $"{all.InnerExceptions.Count} tries: {string.Join(", ", all.InnerExceptions.Select(inner => inner.GetType().Name).Distinct())}",
+        _ => outage.GetType().Name,
+    };
 
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {

@@ -20,6 +20,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public AzuriteEndpoints Endpoints { get; }
 
+    /// <summary>The Node process serving Azurite (tests pause it to simulate an outage).</summary>
+    public int ProcessId => process.Id;
+
     /// <param name="endpoints">Ports to listen on (127.0.0.1 only).</param>
     /// <param name="dataDirectory">Where to keep data; null keeps it in memory (tests).</param>
     public static async Task<AzuriteProcess> StartAsync(AzuriteEndpoints endpoints, string? dataDirectory, Action<string>? log = null)

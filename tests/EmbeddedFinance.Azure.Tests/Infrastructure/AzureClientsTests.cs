@@ -40,4 +40,29 @@ public sealed class AzureClientsTests
         Assert.Contains($"'{StorageClients.Setting}'", failure.Message, StringComparison.Ordinal);
         Assert.Contains("__tableServiceUri", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Storage_clients_give_up_within_the_configured_timeout_and_retries()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StorageClients.Setting] = "UseDevelopmentStorage=true",
+            ["Storage:RequestTimeout"] = "00:00:03",
+            ["Storage:MaxRetries"] = "1",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddAzureAdapters(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var options = new List<global::Azure.Core.ClientOptions>();
+        var factory = provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<TableClientOptions>>();
+        options.Add(factory.Get("Default"));
+        options.Add(provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<QueueClientOptions>>().Get("Default"));
+        options.Add(provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<QueueClientOptions>>().Get(StorageClients.RawQueues));
+
+        Assert.All(options, option =>
+        {
+            Assert.Equal(TimeSpan.FromSeconds(3), option.Retry.NetworkTimeout);
+            Assert.Equal(1, option.Retry.MaxRetries);
+        });
+    }
 }

@@ -116,4 +116,40 @@ public sealed class IdempotencyGuardTests
 
         Assert.Equal(409, outcome.Response.Status);
     }
+
+    [Fact]
+    public async Task A_transient_conflict_answers_409_and_frees_the_key_instead_of_sealing_it()
+    {
+        Begins(new IdempotencyBegin.Acquired(lease));
+
+        var outcome = await Run(_ => Task.FromResult<Result<StoredResponse>>(Errors.ConflictRetry()));
+
+        Assert.Equal(409, outcome.Response.Status);
+        Assert.Equal("conflict_retry", outcome.Response.Body);
+        store.Verify(s => s.ReleaseAsync(lease, It.IsAny<CancellationToken>()));
+        store.Verify(s => s.CompleteAsync(It.IsAny<IdempotencyCompletion>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_write_that_ran_out_of_concurrency_retries_frees_the_key()
+    {
+        Begins(new IdempotencyBegin.Acquired(lease));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Run(_ => throw new ConcurrencyConflictException("changed")));
+
+        store.Verify(s => s.ReleaseAsync(lease, It.IsAny<CancellationToken>()));
+        store.Verify(s => s.CompleteAsync(It.IsAny<IdempotencyCompletion>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_release_that_fails_during_an_outage_still_answers_503()
+    {
+        Begins(new IdempotencyBegin.Acquired(lease));
+        store.Setup(s => s.ReleaseAsync(lease, It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("storage down"));
+
+        var outcome = await Run(_ => Task.FromResult<Result<StoredResponse>>(Errors.Unavailable("storage down")));
+
+        Assert.Equal(503, outcome.Response.Status);
+        store.Verify(s => s.CompleteAsync(It.IsAny<IdempotencyCompletion>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
 }

@@ -36,11 +36,18 @@ public sealed class WebhookOptionsTests
     {
         Assert.Contains("Webhooks:Timeout", new WebhookOptions { Timeout = TimeSpan.Zero }.Problem(), StringComparison.Ordinal);
         Assert.Contains("Webhooks:Timeout", new WebhookOptions { Timeout = TimeSpan.FromMinutes(2) }.Problem(), StringComparison.Ordinal);
+        // Polly's timeout strategy (the attempt's deadline) refuses less than 10 ms.
+        Assert.Contains("Webhooks:Timeout", new WebhookOptions { Timeout = TimeSpan.FromMilliseconds(9), SlotWait = TimeSpan.Zero }.Problem(), StringComparison.Ordinal);
+        Assert.Null(new WebhookOptions { Timeout = TimeSpan.FromMilliseconds(10), SlotWait = TimeSpan.Zero }.Problem());
         Assert.Contains("Webhooks:DisableAfter", new WebhookOptions { DisableAfter = TimeSpan.Zero }.Problem(), StringComparison.Ordinal);
         Assert.Contains("Webhooks:MaxInFlightPerEndpoint", new WebhookOptions { MaxInFlightPerEndpoint = 0 }.Problem(), StringComparison.Ordinal);
         Assert.Contains("Webhooks:MaxEndpointsPerMerchant", new WebhookOptions { MaxEndpointsPerMerchant = 0 }.Problem(), StringComparison.Ordinal);
         Assert.Contains("Webhooks:MaxEndpointsPerMerchant", new WebhookOptions { MaxEndpointsPerMerchant = 101 }.Problem(), StringComparison.Ordinal);
         Assert.Null(new WebhookOptions { MaxEndpointsPerMerchant = 100 }.Problem());
+        Assert.Contains("Webhooks:MaxRedeliveriesPerHour", new WebhookOptions { MaxRedeliveriesPerHour = 0 }.Problem(), StringComparison.Ordinal);
+        Assert.Contains("Webhooks:MaxRedeliveriesPerHour", new WebhookOptions { MaxRedeliveriesPerHour = 101 }.Problem(), StringComparison.Ordinal);
+        Assert.Null(new WebhookOptions { MaxRedeliveriesPerHour = 1 }.Problem());
+        Assert.Null(new WebhookOptions { MaxRedeliveriesPerHour = 100 }.Problem());
     }
 
     [Fact]

@@ -130,7 +130,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
         failures.FailNextCommit = true;
 
         using var failed = await CreateAsync(key);
-        await Problem.AssertAsync(failed, 500, "internal_error");
+        // Storage lost mid-request is 503 service_unavailable (retry with the same key), not a 500.
+        await Problem.AssertAsync(failed, 503, "service_unavailable");
         Assert.Equal(merchantsBefore, await host.CountRowsAsync("merchant"));
         Assert.Equal(keysBefore, await host.CountRowsAsync("apikey"));
 
@@ -150,7 +151,8 @@ public sealed class IdempotencyTests : IAsyncLifetime
         using var lost = await CreateAsync(key);
         using var retried = await CreateAsync(key);
 
-        await Problem.AssertAsync(lost, 500, "internal_error");
+        // Storage lost mid-request is 503 service_unavailable (retry with the same key), not a 500.
+        await Problem.AssertAsync(lost, 503, "service_unavailable");
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
         Assert.Equal("true", retried.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(merchantsBefore + 1, await host.CountRowsAsync("merchant"));

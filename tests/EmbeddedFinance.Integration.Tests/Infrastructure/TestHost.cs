@@ -46,12 +46,14 @@ public sealed class TestHost : IAsyncDisposable
     /// <param name="settings">Settings layered over everything else (e.g. host.json overrides).</param>
     /// <param name="services">Service overrides, applied after the app's own registrations so they win.</param>
     /// <param name="extraFunctions">Test functions hosted beside the app's own.</param>
+    /// <param name="connectionString">Storage other than the shared Azurite (a test that takes its storage down owns one).</param>
     public static async Task<TestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        IEnumerable<FunctionMetadata>? extraFunctions = null)
+        IEnumerable<FunctionMetadata>? extraFunctions = null,
+        string? connectionString = null)
     {
-        var connectionString = await SharedAzurite.ConnectionStringAsync();
+        connectionString ??= await SharedAzurite.ConnectionStringAsync();
         var logs = new CapturedLogs();
         var functions = FunctionMetadataReader.Read(Path.Combine(AppContext.BaseDirectory, FunctionMetadataReader.FileName))
             .Concat(extraFunctions ?? []);

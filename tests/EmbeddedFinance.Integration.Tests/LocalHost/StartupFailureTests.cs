@@ -39,6 +39,9 @@ public sealed class StartupFailureTests
     [InlineData("Secrets:CacheTtl", "1.00:00:00")]
     [InlineData("ServiceBus:FullyQualifiedNamespace", "not a host")]
     [InlineData("Storage:Prefix", "Has-Dashes")]
+    [InlineData("Storage:RequestTimeout", "00:00:00.050")]
+    [InlineData("Storage:MaxRetries", "6")]
+    [InlineData("Webhooks:MaxRedeliveriesPerHour", "0")]
     [InlineData("Idempotency:Retention", "00:00:00")]
     public async Task A_missing_or_malformed_setting_stops_start_up_with_a_message_naming_it(string setting, string value)
     {

@@ -105,7 +105,8 @@ public sealed class PaymentConcurrencyTests : IAsyncLifetime
         var body = new { amount = 5_000, currency = "usd", payment_method = token };
 
         using var crashed = await client.CreateAsync(body, key);
-        await Problem.AssertAsync(crashed, 500, "internal_error");
+        // Storage lost mid-request is 503 service_unavailable (retry with the same key), not a 500.
+        await Problem.AssertAsync(crashed, 503, "service_unavailable");
         Assert.Equal(paymentsBefore, await host.CountRowsAsync("payment"));
         Assert.Equal(ledgerBefore, await host.CountRowsAsync("ledger"));
         Assert.Equal(eventsBefore, await host.CountRowsAsync("event"));
