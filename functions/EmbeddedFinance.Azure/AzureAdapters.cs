@@ -63,6 +63,7 @@ public static class AzureAdapters
         });
         services.AddSingleton<StateTable>();
         services.AddSingleton<StateBatches>();
+        services.AddSingleton<WorkCalendar>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
@@ -80,6 +81,7 @@ public static class AzureAdapters
         services.AddSingleton<ISettlementStore, TableSettlementStore>();
         services.AddSingleton<ILedgerReader, TableLedgerReader>();
         services.AddSingleton<IReconciliationLog, TableReconciliationLog>();
+        services.AddSingleton<IReconciliationJournal, TableReconciliationJournal>();
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
         services.AddSingleton<IEventStore, TableEventStore>();

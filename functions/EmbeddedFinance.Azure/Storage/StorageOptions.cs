@@ -14,6 +14,9 @@ public sealed partial class StorageOptions : ISelfValidatingOptions
     public string AuditTable => Prefix + "audit";
     public string SecretsTable => Prefix + "secrets";
 
+    /// <summary>The work calendar: which scopes have due work, by time bucket (docs/decisions/010-work-calendar.md).</summary>
+    public string WorkTable => Prefix + "work";
+
     public string? Problem() => PrefixShape().IsMatch(Prefix ?? "")
         ? null
         : $"{Section}:{nameof(Prefix)} must be lower-case letters and digits, starting with a letter, at most 20.";
