@@ -30,7 +30,7 @@ public sealed class WorkCalendarTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await GrowthHost.StartAsync(clock, new StorageRequests(), new Dictionary<string, string?> { ["Settlement:AvailableAfter"] = "00:00:05" });
+        host = await GrowthHost.StartAsync(clock, new StorageRequests(), new Dictionary<string, string?> { ["Settlement:AvailableAfter"] = "00:03:00" });
         client = new PaymentClient(host, await host.CreateMerchantAsync());
         token = await client.TokenAsync();
         driverA = await client.AccountAsync("A", PaymentClient.UsBank());
@@ -69,11 +69,11 @@ public sealed class WorkCalendarTests : IAsyncLifetime
         var settle = host.Services.GetRequiredService<SettleScope>();
         await settle.RunAsync(Scope, CancellationToken.None);
         Assert.Equal(2_700, await client.BalanceAsync(driverA, "pending"));
-        // The apply's mark is handled; the release's mark waits in the bucket of its release time.
+        // The apply's mark is handled and gone; the release is not due, its mark waits in the bucket of its release time.
         clock.Advance(TimeSpan.FromSeconds(70));
-        await SweepSettlementAsync();
+        Assert.DoesNotContain(Scope, await SweepSettlementAsync());
 
-        clock.Advance(TimeSpan.FromMinutes(2));
+        clock.Advance(TimeSpan.FromMinutes(3));
         Assert.Contains(Scope, await SweepSettlementAsync());
         await settle.RunAsync(Scope, CancellationToken.None);
         Assert.Equal(2_700, await client.BalanceAsync(driverA, "available"));
@@ -106,7 +106,7 @@ public sealed class WorkCalendarTests : IAsyncLifetime
         }
         await host.Services.GetRequiredService<RelayOutbox>().RunAsync(Scope, CancellationToken.None);
         await host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
-        clock.Advance(TimeSpan.FromSeconds(10));
+        clock.Advance(TimeSpan.FromMinutes(4));
         await host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
         foreach (var driver in new[] { driverA, driverB, driverA, driverB, driverA })
         {
