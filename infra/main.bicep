@@ -35,7 +35,7 @@ var suffix = uniqueString(resourceGroup().id, environmentName)
 var baseName = '${namePrefix}-${environmentName}'
 var storageName = toLower(take('${namePrefix}${environmentName}${suffix}', 24))
 var deploymentContainer = 'app-package'
-var tableNames = [ '${storagePrefix}state', '${storagePrefix}audit', '${storagePrefix}secrets' ]
+var tableNames = [ '${storagePrefix}state', '${storagePrefix}audit', '${storagePrefix}secrets', '${storagePrefix}work' ]
 var queueNames = [ 'ef-outbox', 'ef-settlement', 'ef-payouts', 'ef-payout-reports', 'ef-webhooks', 'ef-integration-events' ]
 var eventsTopic = 'events'
 
@@ -43,7 +43,7 @@ var eventsTopic = 'events'
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host leases and the deployment package
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // triggers and the app's queue writes
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // the state, audit and secrets tables
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // the state, audit, secrets and work tables
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // reads keys, writes and deletes webhook signing secrets
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39' // publish to the events topic only
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb' // telemetry with Entra ID auth

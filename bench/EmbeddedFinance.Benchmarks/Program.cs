@@ -3,6 +3,7 @@ using EmbeddedFinance.Benchmarks;
 // dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens [clients] [seconds]
 //                                                                   payments [clients] [seconds] [no-relay]
 //                                                                   settlement [jobs]
+//                                                                   growth [clients] [seconds]: payments before and after 100,000 unrelated rows
 //                                                                   webhooks [payments per second] [seconds]
 //                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
 // payments no-relay measures the request path alone (nothing settles or delivers); BENCH_CALLS=1 in the
@@ -24,11 +25,14 @@ switch (name)
     case "report":
         await BenchmarkReport.RunAsync(args.Length > 1 ? args[1] : "docs/benchmarks/latest.md");
         break;
+    case "growth":
+        await GrowthBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out);
+        break;
     case "settlement":
         await SettlementBenchmark.RunAsync(Number(1, 1_000), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, settlement, webhooks, report");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, report");
         return 2;
 }
 return 0;

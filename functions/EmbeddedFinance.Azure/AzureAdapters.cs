@@ -66,6 +66,7 @@ public static class AzureAdapters
         });
         services.AddSingleton<StateTable>();
         services.AddSingleton<StateBatches>();
+        services.AddSingleton<WorkCalendar>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
@@ -86,6 +87,7 @@ public static class AzureAdapters
         services.AddSingleton<ISettlementStore, TableSettlementStore>();
         services.AddSingleton<ILedgerReader, TableLedgerReader>();
         services.AddSingleton<IReconciliationLog, TableReconciliationLog>();
+        services.AddSingleton<IReconciliationJournal, TableReconciliationJournal>();
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
         services.AddSingleton<IPayoutChecks, TablePayoutChecks>();

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Outbox;
@@ -6,10 +7,20 @@ namespace EmbeddedFinance.Azure.Events;
 
 public static class EventRows
 {
-    /// <summary>Adds the event and its outbox row to the batch of the change that caused it.</summary>
+    /// <summary>The index of events by type: <c>eventtype|{type}|{evt_…}</c>, for listing one type without reading the others.</summary>
+    public const string TypeIndexKind = "eventtype";
+
+    /// <summary>The rows <see cref="AddEvent"/> writes per event: the event, its outbox row and its type index row.</summary>
+    public const int RowsPerEvent = 3;
+
+    /// <summary>Adds the event, its outbox row and its type index row to the batch of the change that caused it.</summary>
     public static StateBatch AddEvent(this StateBatch batch, PlatformEvent platformEvent, string? ledgerTransactionId = null) => batch
         .Add(ToEntity(platformEvent, EventEntity.Kind))
+        .Add(new TableEntity(platformEvent.Scope, StateTable.RowKey(TypeIndex(platformEvent.Type), platformEvent.Id)))
         .AddOutbox(ToEntity(platformEvent, EventEntity.OutboxKind, ledgerTransactionId), new OutboxEntry(platformEvent, ledgerTransactionId, ""));
+
+    /// <summary>The kind of one type's index rows (<c>eventtype|payment.created</c>), whose ids are the events'.</summary>
+    public static string TypeIndex(string type) => $"{TypeIndexKind}|{type}";
 
     public static PlatformEvent ToEvent(EventEntity entity) =>
         new(entity.EventId, entity.Type, entity.PartitionKey, Enum.Parse<Core.Common.Mode>(entity.Mode), entity.Created, entity.ObjectJson);

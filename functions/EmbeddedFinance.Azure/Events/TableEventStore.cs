@@ -13,7 +13,7 @@ public sealed class TableEventStore(StateTable table) : IEventStore
         return found.HasValue ? EventRows.ToEvent(found.Value!) : null;
     }
 
-    public Task<Page<PlatformEvent>> ListAsync(string scope, PageRequest page, string? type, CancellationToken cancellationToken) =>
-        CursorPages.ReadAsync<EventEntity, PlatformEvent>(table.Client, scope, EventEntity.Kind, page, EventRows.ToEvent, cancellationToken,
-            type is null ? null : platformEvent => platformEvent.Type == type);
+    public Task<Page<PlatformEvent>> ListAsync(string scope, PageRequest page, string? type, CancellationToken cancellationToken) => type is null
+        ? CursorPages.ReadAsync<EventEntity, PlatformEvent>(table.Client, scope, EventEntity.Kind, page, EventRows.ToEvent, cancellationToken)
+        : IndexPages.ReadAsync<EventEntity, PlatformEvent>(table.Client, scope, EventRows.TypeIndex(type), EventEntity.Kind, page, EventRows.ToEvent, cancellationToken);
 }

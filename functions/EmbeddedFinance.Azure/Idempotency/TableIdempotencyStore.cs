@@ -8,9 +8,10 @@ namespace EmbeddedFinance.Azure.Idempotency;
 
 /// <summary>
 /// Idempotency records in the state table, in the caller's partition, so a state change can commit its
-/// record in the same batch. The in-flight insert is the lock: exactly one concurrent request wins it.
+/// record in the same batch. The in-flight insert is the lock: exactly one concurrent request wins it. Each record's
+/// scope is marked in the work calendar at the hour it expires, so the purge visits only scopes with expired records.
 /// </summary>
-public sealed class TableIdempotencyStore(StateTable table, IdempotencyRecords records, TimeProvider clock) : IIdempotencyStore
+public sealed class TableIdempotencyStore(StateTable table, IdempotencyRecords records, WorkCalendar calendar, TimeProvider clock) : IIdempotencyStore
 {
     public async Task<IdempotencyBegin> BeginAsync(string scope, string key, string fingerprint, CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ public sealed class TableIdempotencyStore(StateTable table, IdempotencyRecords r
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var fresh = records.NewInFlight(scope, key, fingerprint);
+            await calendar.MarkAsync(WorkPurpose.IdempotencyExpiry, scope, fresh.ExpiresAt, cancellationToken);
             try
             {
                 return Acquired(fresh, key, await table.Inserts.AddAsync(fresh));
@@ -71,22 +73,29 @@ public sealed class TableIdempotencyStore(StateTable table, IdempotencyRecords r
 
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
-        var (from, to) = StateTable.RowKeyRange(IdempotencyRecords.Kind);
         var now = clock.GetUtcNow();
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to} and ExpiresAt le {now}");
+        var buckets = await calendar.DueAsync(WorkPurpose.IdempotencyExpiry, now, cancellationToken);
         var purged = 0;
-        await foreach (var record in table.Client.QueryAsync<IdempotencyEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        foreach (var scope in buckets.SelectMany(bucket => bucket.Scopes).Distinct(StringComparer.Ordinal))
         {
-            try
+            // The scope's records span the retention (the purge keeps it so): the range read is bounded by a day's keys.
+            var (from, to) = StateTable.RowKeyRange(IdempotencyRecords.Kind);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {scope} and RowKey ge {from} and RowKey lt {to} and ExpiresAt le {now}");
+            await foreach (var record in table.Client.QueryAsync<IdempotencyEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
-                await table.Client.DeleteEntityAsync(record.PartitionKey, record.RowKey, record.ETag, cancellationToken);
-                purged++;
-            }
-            catch (RequestFailedException changed) when (changed.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
-            {
-                // Taken over by a new request since the query: it is no longer expired.
+                try
+                {
+                    await table.Client.DeleteEntityAsync(record.PartitionKey, record.RowKey, record.ETag, cancellationToken);
+                    purged++;
+                }
+                catch (RequestFailedException changed) when (changed.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+                {
+                    // Taken over by a new request since the query: it is no longer expired.
+                }
             }
         }
+        // A closed bucket's records have all expired, so every one was deleted above or taken over (and marked anew).
+        await calendar.DoneAsync(WorkPurpose.IdempotencyExpiry, buckets, cancellationToken);
         return purged;
     }
 

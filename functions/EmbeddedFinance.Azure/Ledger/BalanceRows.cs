@@ -28,6 +28,8 @@ public static class BalanceRows
     /// </summary>
     public static IReadOnlyList<int> AddApplied(this StateBatch batch, string markerId, IReadOnlyList<LedgerTransaction> applied, int jobs, IReadOnlyList<Balance> balances, DateTimeOffset at)
     {
+        // Reconciliation takes new markers of the scopes marked in its calendar, never by scanning for them.
+        batch.MarkWork(WorkPurpose.Reconciliation);
         batch.AddGuarded(new SettlementMarkerEntity
         {
             PartitionKey = batch.PartitionKey,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
@@ -27,23 +26,7 @@ public sealed class TableLedgerReader(StateTable table) : ILedgerReader
         return balances;
     }
 
-    public Task<Page<LedgerTransaction>> TransactionsAsync(string scope, PageRequest page, string? owner, CancellationToken cancellationToken) =>
-        CursorPages.ReadAsync<LedgerEntity, LedgerTransaction>(table.Client, scope, LedgerEntity.Kind, page, LedgerRows.ToTransaction, cancellationToken,
-            owner is null ? null : transaction => transaction.Postings.Any(posting => posting.Account.StartsWith(owner + ":", StringComparison.Ordinal)));
-
-    public async Task<(IReadOnlyList<LedgerTransaction> Transactions, IReadOnlySet<string> Applied)> JournalAsync(string scope, CancellationToken cancellationToken)
-    {
-        // Markers first: a transaction applied after this read is then missing from both sides, never from one.
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var marker in table.KindInScope<SettlementMarkerEntity>(scope, SettlementMarkerEntity.Kind, cancellationToken: cancellationToken))
-        {
-            applied.UnionWith(JsonSerializer.Deserialize<List<string>>(marker.AppliedJson) ?? []);
-        }
-        var transactions = new List<LedgerTransaction>();
-        await foreach (var entity in table.KindInScope<LedgerEntity>(scope, LedgerEntity.Kind, cancellationToken: cancellationToken)) transactions.Add(LedgerRows.ToTransaction(entity));
-        return (transactions, applied);
-    }
-
-    public Task<IReadOnlyList<string>> ScopesAsync(CancellationToken cancellationToken) =>
-        table.ScopesWithAsync(LedgerEntity.Kind, null, cancellationToken);
+    public Task<Page<LedgerTransaction>> TransactionsAsync(string scope, PageRequest page, string? owner, CancellationToken cancellationToken) => owner is null
+        ? CursorPages.ReadAsync<LedgerEntity, LedgerTransaction>(table.Client, scope, LedgerEntity.Kind, page, LedgerRows.ToTransaction, cancellationToken)
+        : IndexPages.ReadAsync<LedgerEntity, LedgerTransaction>(table.Client, scope, LedgerRows.AccountIndex(owner), LedgerEntity.Kind, page, LedgerRows.ToTransaction, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Storage;
@@ -12,8 +13,13 @@ namespace EmbeddedFinance.Azure.Payouts;
 /// <summary>Payouts in their merchant scope's partition; each change commits with its postings applied to the balances.</summary>
 public sealed class TablePayoutStore(StateTable table, StateBatches batches, TimeProvider clock) : IPayoutStore
 {
+    /// <summary>The index of an account's payouts: <c>payoutacct|{acct_…}|{po_…}</c>, written with the payout.</summary>
+    public const string AccountIndexKind = "payoutacct";
+
     public Task CreateAsync(PayoutChange change, CancellationToken cancellationToken) =>
-        SubmitAsync(change, batch => batch.Add(ToEntity(change.Payout)), cancellationToken);
+        SubmitAsync(change, batch => batch
+            .Add(ToEntity(change.Payout))
+            .Add(new TableEntity(change.Payout.Scope, StateTable.RowKey(AccountIndex(change.Payout.Account), change.Payout.Id))), cancellationToken);
 
     public Task UpdateAsync(PayoutChange change, CancellationToken cancellationToken) =>
         SubmitAsync(change, batch => batch.Replace(ToEntity(change.Payout)), cancellationToken);
@@ -24,9 +30,11 @@ public sealed class TablePayoutStore(StateTable table, StateBatches batches, Tim
         return found.HasValue ? ToPayout(found.Value!) : null;
     }
 
-    public Task<Core.Common.Page<Payout>> ListAsync(string scope, PageRequest page, string? account, CancellationToken cancellationToken) =>
-        CursorPages.ReadAsync<PayoutEntity, Payout>(table.Client, scope, PayoutEntity.Kind, page, ToPayout, cancellationToken,
-            account is null ? null : payout => payout.Account == account);
+    public Task<Core.Common.Page<Payout>> ListAsync(string scope, PageRequest page, string? account, CancellationToken cancellationToken) => account is null
+        ? CursorPages.ReadAsync<PayoutEntity, Payout>(table.Client, scope, PayoutEntity.Kind, page, ToPayout, cancellationToken)
+        : IndexPages.ReadAsync<PayoutEntity, Payout>(table.Client, scope, AccountIndex(account), PayoutEntity.Kind, page, ToPayout, cancellationToken);
+
+    private static string AccountIndex(string account) => $"{AccountIndexKind}|{account}";
 
     private async Task SubmitAsync(PayoutChange change, Action<StateBatch> writePayout, CancellationToken cancellationToken)
     {

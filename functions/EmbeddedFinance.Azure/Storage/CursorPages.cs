@@ -4,13 +4,13 @@ using EmbeddedFinance.Core.Common;
 namespace EmbeddedFinance.Azure.Storage;
 
 /// <summary>
-/// One page of a kind's rows in a scope, in row-key (creation) order, after a cursor; with <c>keep</c>, only the
-/// rows it keeps count (the scan reads on until the page is full: a filter Tables cannot express).
+/// One page of a kind's rows in a scope, in row-key (creation) order, after a cursor: at most one row more than the
+/// page is read. A filtered list reads an index kind instead (<see cref="IndexPages"/>), never a filtered scan.
 /// </summary>
 public static class CursorPages
 {
     public static async Task<Page<T>> ReadAsync<TEntity, T>(
-        TableClient table, string scope, string kind, PageRequest page, Func<TEntity, T> map, CancellationToken cancellationToken, Func<T, bool>? keep = null)
+        TableClient table, string scope, string kind, PageRequest page, Func<TEntity, T> map, CancellationToken cancellationToken)
         where TEntity : class, ITableEntity, new()
     {
         var (from, to) = StateTable.RowKeyRange(kind);
@@ -20,10 +20,8 @@ public static class CursorPages
         var items = new List<T>();
         await foreach (var entity in table.QueryAsync<TEntity>(filter, maxPerPage: page.Limit + 1, cancellationToken: cancellationToken))
         {
-            var item = map(entity);
-            if (keep is not null && !keep(item)) continue;
             if (items.Count == page.Limit) return new Page<T>(items, HasMore: true);
-            items.Add(item);
+            items.Add(map(entity));
         }
         return new Page<T>(items, HasMore: false);
     }

@@ -10,9 +10,11 @@ namespace EmbeddedFinance.Azure.Storage;
 
 /// <summary>
 /// One entity-group transaction on the state table: a state change, its idempotency completion (and, later,
-/// its ledger postings and outbox events) commit together or not at all.
+/// its ledger postings and outbox events) commit together or not at all. Work it creates for a sweep (outbox rows,
+/// settlement jobs) is marked in the <see cref="WorkCalendar"/> before the commit, so a crash leaves at most an
+/// empty mark, never work no sweep can find.
 /// </summary>
-public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency, IOutboxNudge nudge, string partitionKey)
+public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency, IOutboxNudge nudge, string partitionKey, WorkCalendar? calendar = null)
 {
     /// <summary>The most entities one Azure Tables entity-group transaction may hold.</summary>
     public const int MaxActions = 100;
@@ -23,6 +25,7 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
     private int leaseIndex = -1;
     private readonly HashSet<int> guarded = [];
     private readonly HashSet<int> guardedAdds = [];
+    private readonly HashSet<(WorkPurpose Purpose, DateTimeOffset? At)> work = [];
 
     public string PartitionKey { get; } = partitionKey;
 
@@ -37,7 +40,14 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
     public StateBatch AddOutbox(ITableEntity entity, OutboxEntry entry)
     {
         outbox.Add(entry);
-        return Add(entity);
+        return Add(entity).MarkWork(WorkPurpose.Outbox);
+    }
+
+    /// <summary>Marks the scope in the work calendar's bucket of <paramref name="at"/> (of the commit when null) for a sweep, before the batch commits.</summary>
+    public StateBatch MarkWork(WorkPurpose purpose, DateTimeOffset? at = null)
+    {
+        work.Add((purpose, at is null ? null : purpose.BucketOf(at.Value)));
+        return this;
     }
 
     /// <summary>Adds a row whose existence means "already done" (a marker): if it exists, nothing is written and the caller re-reads.</summary>
@@ -92,6 +102,7 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
     public async Task<IReadOnlyList<string>> SubmitAsync(CancellationToken cancellationToken)
     {
         if (actions.Count > MaxActions) throw new InvalidOperationException($"A table batch holds at most {MaxActions} entities.");
+        if (calendar is not null) await Task.WhenAll(work.Select(mark => calendar.MarkAsync(mark.Purpose, PartitionKey, mark.At ?? calendar.Now, cancellationToken)));
         Response<IReadOnlyList<Response>> committed;
         try
         {

@@ -32,15 +32,5 @@ public sealed class StateTable(TableServiceClient service, IOptions<StorageOptio
         where T : class, ITableEntity, new() =>
         Client.QueryAsync<T>(And(TableClient.CreateQueryFilter($"PartitionKey eq {scope} and RowKey ge {from} and RowKey lt {to}"), condition), maxPerPage, cancellationToken: cancellationToken);
 
-    /// <summary>The scopes holding rows of one kind that meet an optional condition: a scan across partitions, for sweeps.</summary>
-    public async Task<IReadOnlyList<string>> ScopesWithAsync(string kind, string? condition, CancellationToken cancellationToken)
-    {
-        var (from, to) = RowKeyRange(kind);
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        var filter = And(TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to}"), condition);
-        await foreach (var row in Client.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken)) scopes.Add(row.PartitionKey);
-        return scopes.ToList();
-    }
-
     private static string And(string filter, string? condition) => condition is null ? filter : $"{filter} and ({condition})";
 }

@@ -23,6 +23,8 @@ public sealed partial class StorageOptions : ISelfValidatingOptions
     public string StateTable => Prefix + "state";
     public string AuditTable => Prefix + "audit";
     public string SecretsTable => Prefix + "secrets";
+
+    /// <summary>The work calendar: which scopes have due work, by time bucket (docs/decisions/010-work-calendar.md).</summary>
     public string WorkTable => Prefix + "work";
 
     public string? Problem() =>

@@ -15,10 +15,4 @@ public interface ILedgerReader
 
     /// <summary>A page of the scope's transactions, oldest first; with <paramref name="owner"/>, only those touching its accounts.</summary>
     Task<Page<LedgerTransaction>> TransactionsAsync(string scope, PageRequest page, string? owner, CancellationToken cancellationToken);
-
-    /// <summary>Everything reconciliation needs of one scope: all transactions, and the ids settlement applied to the balances.</summary>
-    Task<(IReadOnlyList<LedgerTransaction> Transactions, IReadOnlySet<string> Applied)> JournalAsync(string scope, CancellationToken cancellationToken);
-
-    /// <summary>Every scope holding ledger transactions.</summary>
-    Task<IReadOnlyList<string>> ScopesAsync(CancellationToken cancellationToken);
 }

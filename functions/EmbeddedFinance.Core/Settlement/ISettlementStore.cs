@@ -11,6 +11,9 @@ public interface ISettlementStore
     /// <exception cref="Common.ConcurrencyConflictException">A job or balance changed since it was read: nothing was written.</exception>
     Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken);
 
+    /// <summary>How many rows a run's batch writes for the transactions it creates and the events it raises (each may carry index rows).</summary>
+    int RowsToWrite(IEnumerable<LedgerTransaction> created, int events);
+
     /// <summary>Scopes with jobs due before <paramref name="dueBefore"/> (for the sweep).</summary>
     Task<IReadOnlyList<string>> ScopesWithDueJobsAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);
 }

@@ -112,8 +112,8 @@ public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerRead
                 settledEvent = SettledEvent(job, release);
             }
 
-            var rowsIfAdded = 1 + finished.Count + deferred.Count + 1 + created.Count + jobCreated.Count
-                + 2 * (events.Count + (settledEvent is null ? 0 : 1)) + DistinctBalances(applied.Concat(jobApplied));
+            var rowsIfAdded = 1 + finished.Count + deferred.Count + 1
+                + store.RowsToWrite(created.Concat(jobCreated), events.Count + (settledEvent is null ? 0 : 1)) + DistinctBalances(applied.Concat(jobApplied));
             if (rowsIfAdded > MaxBatchRows && finished.Count + deferred.Count > 0) break;
 
             applied.AddRange(jobApplied);
