@@ -202,7 +202,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Schedules__SweepOutbox', value: '*/10 * * * * *' }
         { name: 'Schedules__SweepSettlement', value: '*/10 * * * * *' }
         { name: 'Schedules__Reconcile', value: '0 0 * * * *' }
-        { name: 'Schedules__RedrivePayouts', value: '0 * * * * *' }
+        { name: 'Schedules__Redrive', value: '0 * * * * *' }
       ]
     }
     functionAppConfig: {

@@ -83,6 +83,8 @@ public static class AzureAdapters
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<IIntegrationEventQueue, QueueIntegrationEventQueue>();
         services.AddSingleton<QueueParking>();
+        services.AddSingleton<DueRows>();
+        services.AddSingleton<IDeliveryChecks, TableDeliveryChecks>();
         services.AddSingleton<ISettlementQueue, QueueSettlementQueue>();
         services.AddSingleton<ISettlementStore, TableSettlementStore>();
         services.AddSingleton<ILedgerReader, TableLedgerReader>();

@@ -63,6 +63,7 @@ public static class CoreServices
         services.AddSingleton<SubmitPayout>();
         services.AddSingleton<CompletePayout>();
         services.AddSingleton<RedriveStuckPayouts>();
+        services.AddSingleton<RedriveStuckDeliveries>();
         services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
         services.TryAddSingleton<IAddressResolver, DnsAddressResolver>();

@@ -17,11 +17,15 @@ public sealed class RecoveryOptions : Common.ISelfValidatingOptions
     /// <summary>A payout still pending or in transit this long after it was created (or last driven) is driven again.</summary>
     public TimeSpan StuckPayoutAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>A queued webhook delivery with no attempt on record this long after it was queued is queued again.</summary>
+    public TimeSpan StuckDeliveryAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     public string? Problem() =>
         ParkBaseDelay < TimeSpan.FromSeconds(1) || ParkBaseDelay > TimeSpan.FromHours(1) ? $"{Section}:{nameof(ParkBaseDelay)} must be between 1 second and 1 hour (a queue hides messages for whole seconds)."
         : ParkMaxDelay < ParkBaseDelay || ParkMaxDelay > TimeSpan.FromDays(7) ? $"{Section}:{nameof(ParkMaxDelay)} must be at least {nameof(ParkBaseDelay)} and at most 7 days (a queue's longest hiding)."
         : AlertAfterParks < 1 ? $"{Section}:{nameof(AlertAfterParks)} must be at least 1."
         : StuckPayoutAfter < TimeSpan.FromSeconds(1) || StuckPayoutAfter > TimeSpan.FromDays(7) ? $"{Section}:{nameof(StuckPayoutAfter)} must be between 1 second and 7 days."
+        : StuckDeliveryAfter < TimeSpan.FromSeconds(1) || StuckDeliveryAfter > TimeSpan.FromDays(7) ? $"{Section}:{nameof(StuckDeliveryAfter)} must be between 1 second and 7 days."
         : null;
 
     /// <summary>The wait before a message parked <paramref name="parked"/> times before comes back; at least <paramref name="atLeast"/> (an open circuit's remaining break).</summary>

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Payouts;
 
-public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, PayoutQueries queries, SubmitPayout submit, CompletePayout complete, RedriveStuckPayouts redrive, QueueWork work)
+public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, PayoutQueries queries, SubmitPayout submit, CompletePayout complete, QueueWork work)
 {
     private static readonly ApiRoute Create = new("payouts.create", AccessPolicy.SecretKeyOnly, IdempotencyKeyRequired: true);
     private static readonly ApiRoute Retrieve = new("payouts.retrieve", AccessPolicy.SecretKeyOnly);
@@ -44,8 +44,4 @@ public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, Payout
     [Function(nameof(CompletePayout))]
     public Task CompleteAsync([QueueTrigger("%Queues:PayoutReports%")] PayoutRailReport report, CancellationToken cancellationToken) =>
         work.RunAsync(nameof(CompletePayout), queues => queues.PayoutReports, report, () => complete.HandleAsync(report, cancellationToken), cancellationToken);
-
-    [Function(nameof(RedriveStuckPayouts))]
-    public Task RedriveAsync([TimerTrigger("%Schedules:RedrivePayouts%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        redrive.RunAsync(cancellationToken);
 }

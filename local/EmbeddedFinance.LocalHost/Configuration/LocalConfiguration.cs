@@ -26,7 +26,7 @@ public static class LocalConfiguration
         ["Queues:PayoutReports"] = "ef-payout-reports",
         ["Queues:Webhooks"] = "ef-webhooks",
         ["Queues:IntegrationEvents"] = "ef-integration-events",
-        ["Schedules:RedrivePayouts"] = "0 * * * * *",
+        ["Schedules:Redrive"] = "0 * * * * *",
     };
 
     public static void Apply(ConfigurationManager configuration, string hostJsonPath)

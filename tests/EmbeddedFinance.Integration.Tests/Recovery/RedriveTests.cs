@@ -1,0 +1,140 @@
+using System.Net;
+using EmbeddedFinance.Azure.Payouts;
+using EmbeddedFinance.Azure.Webhooks;
+using EmbeddedFinance.Core.Payouts;
+using EmbeddedFinance.Core.Webhooks;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.Integration.Tests.Payments;
+using EmbeddedFinance.Integration.Tests.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace EmbeddedFinance.Integration.Tests.Recovery;
+
+/// <summary>
+/// Messages lost outright (never sent, as after a crash or a bug that poisoned them): the redrive timer finds the
+/// work through its due checks and drives it again — a payout's submission, a payout's report, a webhook's first attempt.
+/// </summary>
+public sealed class RedriveTests : IAsyncLifetime
+{
+    private readonly HashSet<string> lostSubmissions = [];
+    private readonly HashSet<string> lostReports = [];
+    private readonly HashSet<string> lostDeliveries = [];
+    private TestHost host = null!;
+    private WebhookReceiver receiver = null!;
+
+    public async Task InitializeAsync()
+    {
+        receiver = await WebhookReceiver.StartAsync();
+        host = await TestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Payouts:SandboxReportAfter"] = "00:00:00",
+                ["Recovery:StuckPayoutAfter"] = "00:00:03",
+                ["Recovery:StuckDeliveryAfter"] = "00:00:03",
+                ["Schedules:Redrive"] = "*/1 * * * * *",
+            },
+            services =>
+            {
+                services.AddSingleton<IPayoutQueue>(provider => LosingFirstMessages(ActivatorUtilities.CreateInstance<QueuePayoutQueue>(provider)));
+                services.AddSingleton<IWebhookQueue>(provider => LosingFirstDeliveries(ActivatorUtilities.CreateInstance<QueueWebhookQueue>(provider)));
+            });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        await receiver.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_payout_whose_submission_was_lost_and_one_whose_report_was_lost_are_both_paid()
+    {
+        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
+        await client.PayAsync(await client.TokenAsync(), 10_500, fee: 500, splits: [new { account = driver, amount = 10_000 }]);
+        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 10_000, "funds available");
+
+        var unsent = await PayoutAsync(client, driver, lostSubmissions);
+        var unreported = await PayoutAsync(client, driver, lostReports);
+
+        await PaymentClient.EventuallyAsync(async () => await StatusAsync(client, unsent) == "paid" && await StatusAsync(client, unreported) == "paid", "both payouts paid", seconds: 30);
+        Assert.Equal(6_000, await client.BalanceAsync(driver, "available"));
+        Assert.Equal(0, await client.BalanceAsync(driver, "in_transit"));
+        Assert.Contains(host.Logs.Lines, line => line.Contains($"Payout {unsent}", StringComparison.Ordinal) && line.Contains("still pending", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, line => line.Contains($"Payout {unreported}", StringComparison.Ordinal) && line.Contains("still in_transit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_webhook_whose_delivery_message_was_lost_is_delivered_once_to_an_enabled_endpoint_and_dropped_for_a_disabled_one()
+    {
+        var merchant = await host.CreateMerchantAsync();
+        var client = new PaymentClient(host, merchant);
+        var webhooks = new WebhookClient(host, merchant.SecretKey);
+        await webhooks.CreateEndpointAsync(receiver.Url("kept"), "payment.succeeded");
+        var disabled = await webhooks.CreateEndpointAsync(receiver.Url("disabled"), "payment.succeeded");
+        var token = await client.TokenAsync();
+        lock (lostDeliveries) lostDeliveries.Add("*");
+
+        var payment = (await client.PayAsync(token, 1_000)).GetProperty("id").GetString()!;
+        await PaymentClient.EventuallyAsync(() => Task.FromResult(LostCount() >= 2), "both deliveries lost");
+        await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Patch, $"v1/webhook_endpoints/{disabled.Id}", new { status = "disabled" }), HttpStatusCode.OK);
+
+        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("kept").Any(webhook => webhook.ObjectId == payment)), "the lost delivery redriven", seconds: 30);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Single(receiver.On("kept"), webhook => webhook.ObjectId == payment);
+        Assert.Empty(receiver.On("disabled"));
+        Assert.Contains(host.Logs.Lines, line => line.Contains("webhook deliveries of", StringComparison.Ordinal) && line.Contains("queued again", StringComparison.Ordinal));
+    }
+
+    private int LostCount()
+    {
+        lock (lostDeliveries) return lostDeliveries.Count - 1;
+    }
+
+    private static async Task<string> PayoutAsync(PaymentClient client, string driver, HashSet<string> lose)
+    {
+        // The id is known only once created, so lose the next message of its kind and name it afterwards.
+        lock (lose) lose.Add("next");
+        var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 2_000, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
+        return payout.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string?> StatusAsync(PaymentClient client, string payout) =>
+        (await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payouts/{payout}"), HttpStatusCode.OK)).GetProperty("status").GetString();
+
+    private static bool TakeNext(HashSet<string> lose, string id)
+    {
+        lock (lose) return lose.Remove("next") && lose.Add(id);
+    }
+
+    private IPayoutQueue LosingFirstMessages(IPayoutQueue inner)
+    {
+        var queue = new Mock<IPayoutQueue>();
+        queue.Setup(q => q.SubmitAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns((string scope, string payoutId, CancellationToken token) =>
+            TakeNext(lostSubmissions, payoutId) ? Task.CompletedTask : inner.SubmitAsync(scope, payoutId, token));
+        queue.Setup(q => q.ReportAsync(It.IsAny<PayoutRailReport>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns((PayoutRailReport report, TimeSpan delay, CancellationToken token) =>
+            TakeNext(lostReports, report.PayoutId) ? Task.CompletedTask : inner.ReportAsync(report, delay, token));
+        return queue.Object;
+    }
+
+    private IWebhookQueue LosingFirstDeliveries(IWebhookQueue inner)
+    {
+        var queue = new Mock<IWebhookQueue>();
+        queue.Setup(q => q.EnqueueAsync(It.IsAny<WebhookDelivery>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns((WebhookDelivery delivery, TimeSpan delay, CancellationToken token) =>
+        {
+            lock (lostDeliveries)
+            {
+                // Every first-attempt message of the first payment.succeeded fan-out is lost; later ones go through.
+                var key = delivery.EventId + "|" + delivery.EndpointId;
+                if (lostDeliveries.Contains("*") && lostDeliveries.Count < 3 && delivery.Attempt == 1)
+                {
+                    lostDeliveries.Add(key);
+                    return Task.CompletedTask;
+                }
+            }
+            return inner.EnqueueAsync(delivery, delay, token);
+        });
+        return queue.Object;
+    }
+}
