@@ -16,6 +16,9 @@ public sealed class IdempotencyEntity : ITableEntity
 
     public string State { get; set; } = InFlight;
     public string Fingerprint { get; set; } = "";
+
+    /// <summary>Who inserted the in-flight record: an insert the SDK retried after a lost answer finds its own claim, not a rival's.</summary>
+    public string? Claim { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset LeaseUntil { get; set; }

@@ -24,6 +24,7 @@ public sealed class IdempotencyRecords(DataKeys dataKeys, TimeProvider clock, IO
             PartitionKey = scope,
             RowKey = RowKey(key),
             Fingerprint = fingerprint,
+            Claim = Guid.NewGuid().ToString("N"),
             CreatedAt = now,
             ExpiresAt = now + options.Value.Retention,
             LeaseUntil = now + options.Value.InFlightTimeout,

@@ -31,6 +31,8 @@ public sealed class TableIdempotencyStore(StateTable table, IdempotencyRecords r
             var existing = await table.Client.GetEntityIfExistsAsync<IdempotencyEntity>(scope, fresh.RowKey, cancellationToken: cancellationToken);
             if (!existing.HasValue) continue;
             var record = existing.Value!;
+            // Our own insert, which landed but whose answer was lost: the SDK's retry of it got the conflict.
+            if (record.Claim == fresh.Claim) return Acquired(fresh, key, record.ETag);
             var now = clock.GetUtcNow();
 
             var abandoned = record.State == IdempotencyEntity.InFlight && record.LeaseUntil <= now;

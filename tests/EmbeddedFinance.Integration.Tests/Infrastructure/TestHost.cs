@@ -64,6 +64,9 @@ public sealed class TestHost : IAsyncDisposable
             // Load tests drive one key hard; the rate limit's own tests set it low.
             overrides["RateLimits:PermitsPerSecond"] = "10000";
             overrides["RateLimits:Burst"] = "10000";
+            // Dozens of hosts share one Azurite on two cores in a test run: an answer can take seconds there, and a
+            // timed-out try would be retried (the storage outage tests set their own, short, timeout).
+            overrides["Storage:RequestTimeout"] = "00:00:30";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
             builder.Configuration.AddInMemoryCollection(overrides);
             builder.Logging.AddProvider(logs);
