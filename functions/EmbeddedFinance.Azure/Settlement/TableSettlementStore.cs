@@ -26,6 +26,13 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches,
         return jobs;
     }
 
+    public async Task<IReadOnlyList<SettlementJob>> ReadJobsAsync(string scope, IReadOnlyCollection<string> transactions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(transactions.Select(id =>
+            table.Client.GetEntityIfExistsAsync<SettlementJobEntity>(scope, StateTable.RowKey(SettlementJobEntity.Kind, id), cancellationToken: cancellationToken)));
+        return found.Where(row => row.HasValue && row.Value!.DueAt <= now).Select(row => LedgerRows.ToJob(row.Value!)).OrderBy(job => job.Transaction.Id, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken)
     {
         var batch = batches.For(run.Scope);

@@ -7,6 +7,9 @@ public interface ISettlementStore
     /// <summary>Jobs of the scope due at <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<SettlementJob>> ReadDueAsync(string scope, DateTimeOffset now, int max, CancellationToken cancellationToken);
 
+    /// <summary>The jobs of these ledger transactions that are due at <paramref name="now"/>, read by key; settled ones are gone.</summary>
+    Task<IReadOnlyList<SettlementJob>> ReadJobsAsync(string scope, IReadOnlyCollection<string> transactions, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Commits a settlement run in one batch; returns its balances with their new versions.</summary>
     /// <exception cref="Common.ConcurrencyConflictException">A job or balance changed since it was read: nothing was written.</exception>
     Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken);

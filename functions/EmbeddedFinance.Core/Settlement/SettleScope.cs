@@ -27,61 +27,92 @@ public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerRead
     // Only the (one) run of a scope in progress touches that scope's entry.
     private readonly ConcurrentDictionary<string, Dictionary<BalanceKey, Balance>> written = new(StringComparer.Ordinal);
 
+    // Transactions named by requests that joined a run, for its next pass; "read all" when a request named none (the sweep's).
+    private readonly ConcurrentDictionary<string, NamedJobs> named = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Settles until nothing is due, or joins the run of this scope in progress (which then looks again once it is
     /// done); returns how many jobs this call applied or released.
     /// </summary>
-    public Task<int> RunAsync(string scope, CancellationToken cancellationToken) =>
-        runs.RunAsync(scope, () => DrainAsync(scope, cancellationToken));
+    public Task<int> RunAsync(string scope, CancellationToken cancellationToken) => RunAsync(scope, [], cancellationToken);
+
+    /// <summary>
+    /// Settles the named transactions' jobs, read by key (no query: the relay names what it committed), or, when none
+    /// are named, whatever is due; joins the run of this scope in progress, which takes the names on its next pass.
+    /// </summary>
+    public Task<int> RunAsync(string scope, IReadOnlyList<string> transactions, CancellationToken cancellationToken)
+    {
+        named.GetOrAdd(scope, _ => new NamedJobs()).Add(transactions);
+        return runs.RunAsync(scope, () => PassAsync(scope, cancellationToken));
+    }
+
+    private async Task<int> PassAsync(string scope, CancellationToken cancellationToken)
+    {
+        var (transactions, readAll) = named.GetOrAdd(scope, _ => new NamedJobs()).Take();
+        if (readAll) return await DrainAsync(scope, cancellationToken);
+        if (transactions.Count == 0) return 0;
+        var jobs = await store.ReadJobsAsync(scope, transactions, clock.GetUtcNow(), cancellationToken);
+        var (settled, complete) = await SettleAsync(scope, jobs, cancellationToken);
+        // A conflict means another run moved these jobs or their balances: settle whatever is still due, by reading.
+        return complete ? settled : settled + await DrainAsync(scope, cancellationToken);
+    }
 
     private async Task<int> DrainAsync(string scope, CancellationToken cancellationToken)
     {
         var settled = 0;
-        var conflicts = 0;
-        var known = written.GetOrAdd(scope, _ => []);
-        while (true)
+        for (var reads = 0; reads < MaxConflicts; reads++)
         {
             // One read for several batches: a query costs more than a batch on some stores (Azurite scans), and the
             // jobs read stay valid until a commit says otherwise (their ETags guard every delete).
             var due = await store.ReadDueAsync(scope, clock.GetUtcNow(), options.Value.MaxJobsPerRead, cancellationToken);
             if (due.Count == 0) return settled;
-            var next = 0;
-            while (next < due.Count)
-            {
-                var started = clock.GetTimestamp();
-                var run = await PlanAsync(scope, due.Skip(next).Take(options.Value.MaxJobsPerBatch).ToList(), known, cancellationToken);
-                var planned = clock.GetTimestamp();
-                try
-                {
-                    foreach (var balance in await store.CommitAsync(run, cancellationToken))
-                    {
-                        if (string.IsNullOrEmpty(balance.Version)) known.Remove(balance.Key);
-                        else known[balance.Key] = balance;
-                    }
-                }
-                catch (ConcurrencyConflictException) when (++conflicts < MaxConflicts)
-                {
-                    // Another instance settled some of these jobs or moved a balance first: read again.
-                    known.Clear();
-                    await Task.Delay(Random.Shared.Next(5, 20 * conflicts), cancellationToken);
-                    break;
-                }
-                catch
-                {
-                    known.Clear();
-                    throw;
-                }
-                var committedAt = clock.GetUtcNow();
-                foreach (var job in run.Finished) PlatformTelemetry.SettlementLag.Record(Math.Max(0, (committedAt - job.DueAt).TotalSeconds), PlatformTelemetry.Tags(("stage", job.Stage.ToString())));
-                var jobs = run.Finished.Count + run.Deferred.Count;
-                next += jobs;
-                settled += jobs;
-                logger.LogInformation("Settlement {RunId} in {Scope}: {Jobs} jobs, {Balances} balance writes, {Events} settled events; plan {PlanMs:0} ms, commit {CommitMs:0} ms",
-                    run.Id, scope, jobs, run.Balances.Count, run.Events.Count, clock.GetElapsedTime(started, planned).TotalMilliseconds, clock.GetElapsedTime(planned).TotalMilliseconds);
-            }
+            var (count, complete) = await SettleAsync(scope, due, cancellationToken);
+            settled += count;
             // A short read that was settled whole means nothing else was due when it was read.
-            if (due.Count < options.Value.MaxJobsPerRead && next == due.Count) return settled;
+            if (complete && due.Count < options.Value.MaxJobsPerRead) return settled;
+            if (complete) reads--;
         }
+        throw new ConcurrencyConflictException($"Settlement of {scope} kept conflicting with another run; the request will come back.");
+    }
+
+    /// <summary>Settles the jobs in batches; stops at a conflict (complete false) after a short pause, having dropped what it knew of the balances.</summary>
+    private async Task<(int Settled, bool Complete)> SettleAsync(string scope, IReadOnlyList<SettlementJob> due, CancellationToken cancellationToken)
+    {
+        var known = written.GetOrAdd(scope, _ => []);
+        var settled = 0;
+        while (settled < due.Count)
+        {
+            var started = clock.GetTimestamp();
+            var run = await PlanAsync(scope, due.Skip(settled).Take(options.Value.MaxJobsPerBatch).ToList(), known, cancellationToken);
+            var planned = clock.GetTimestamp();
+            try
+            {
+                foreach (var balance in await store.CommitAsync(run, cancellationToken))
+                {
+                    if (string.IsNullOrEmpty(balance.Version)) known.Remove(balance.Key);
+                    else known[balance.Key] = balance;
+                }
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another instance settled some of these jobs or moved a balance first: the caller reads again.
+                known.Clear();
+                await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
+                return (settled, false);
+            }
+            catch
+            {
+                known.Clear();
+                throw;
+            }
+            var committedAt = clock.GetUtcNow();
+            foreach (var job in run.Finished) PlatformTelemetry.SettlementLag.Record(Math.Max(0, (committedAt - job.DueAt).TotalSeconds), PlatformTelemetry.Tags(("stage", job.Stage.ToString())));
+            var jobs = run.Finished.Count + run.Deferred.Count;
+            settled += jobs;
+            logger.LogInformation("Settlement {RunId} in {Scope}: {Jobs} jobs, {Balances} balance writes, {Events} settled events; plan {PlanMs:0} ms, commit {CommitMs:0} ms",
+                run.Id, scope, jobs, run.Balances.Count, run.Events.Count, clock.GetElapsedTime(started, planned).TotalMilliseconds, clock.GetElapsedTime(planned).TotalMilliseconds);
+        }
+        return (settled, true);
     }
 
     private async Task<SettlementRun> PlanAsync(string scope, IReadOnlyList<SettlementJob> due, Dictionary<BalanceKey, Balance> known, CancellationToken cancellationToken)
@@ -149,5 +180,33 @@ public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerRead
         var amount = -job.Transaction.Postings.Where(posting => posting.Account == LedgerAccounts.Clearing).Sum(posting => posting.Amount);
         var settled = new Settled("settlement", job.Transaction.Reference, release?.Id ?? job.Transaction.Id, job.Transaction.Currency.Code, amount, clock.GetUtcNow().ToUnixTimeSeconds());
         return PlatformEvent.Of(EventTypes.PaymentSettled, job.Transaction.Scope, MerchantScope.ModeOf(job.Transaction.Scope), settled, clock);
+    }
+
+    /// <summary>The transactions named for a scope's next pass, and whether a request asked to read everything due.</summary>
+    private sealed class NamedJobs
+    {
+        private readonly Lock gate = new();
+        private HashSet<string> transactions = new(StringComparer.Ordinal);
+        private bool readAll;
+
+        public void Add(IReadOnlyList<string> named)
+        {
+            lock (gate)
+            {
+                if (named.Count == 0) readAll = true;
+                else transactions.UnionWith(named);
+            }
+        }
+
+        public (IReadOnlyCollection<string> Transactions, bool ReadAll) Take()
+        {
+            lock (gate)
+            {
+                var taken = (transactions, readAll);
+                transactions = new HashSet<string>(StringComparer.Ordinal);
+                readAll = false;
+                return taken;
+            }
+        }
     }
 }

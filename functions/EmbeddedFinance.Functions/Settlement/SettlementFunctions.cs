@@ -9,7 +9,7 @@ public sealed class SettlementFunctions(SettleScope settle, ISettlementStore sto
 {
     [Function("Settle")]
     public Task SettleAsync([QueueTrigger("%Queues:Settlement%")] SettlementRequest request, CancellationToken cancellationToken) =>
-        work.RunAsync("Settle", queues => queues.Settlement, request, () => settle.RunAsync(request.Scope, cancellationToken), cancellationToken);
+        work.RunAsync("Settle", queues => queues.Settlement, request, () => settle.RunAsync(request.Scope, request.LedgerTransactions, cancellationToken), cancellationToken);
 
     /// <summary>Releases that came due, and jobs whose request was lost, get a request of their own.</summary>
     [Function("SweepSettlement")]

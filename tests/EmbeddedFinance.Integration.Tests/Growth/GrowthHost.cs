@@ -28,6 +28,7 @@ public static class GrowthHost
             ["Schedules:SweepSettlement"] = Never,
             ["Schedules:PurgeIdempotency"] = Never,
             ["Schedules:Reconcile"] = Never,
+            ["Schedules:Redrive"] = Never,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         return TestHost.StartAsync(all, services =>

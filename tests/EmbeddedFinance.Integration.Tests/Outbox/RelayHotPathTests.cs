@@ -1,4 +1,7 @@
 using EmbeddedFinance.Azure.Outbox;
+using EmbeddedFinance.Azure.Settlement;
+using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using EmbeddedFinance.Integration.Tests.Payments;
@@ -8,11 +11,15 @@ using Moq;
 
 namespace EmbeddedFinance.Integration.Tests.Outbox;
 
-/// <summary>The nudge names what was committed: the relay hands it on and deletes it with no read of the outbox.</summary>
+/// <summary>
+/// The nudge names what was committed: the relay hands it on and deletes it with no read of the outbox, and settlement
+/// reads the named transactions' jobs by key, with no query for due jobs.
+/// </summary>
 public sealed class RelayHotPathTests : IAsyncLifetime
 {
     private const string Never = "0 0 0 1 1 *";
     private int reads;
+    private int dueQueries;
     private TestHost host = null!;
     private WebhookReceiver receiver = null!;
 
@@ -21,7 +28,11 @@ public sealed class RelayHotPathTests : IAsyncLifetime
         receiver = await WebhookReceiver.StartAsync();
         host = await TestHost.StartAsync(
             new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never },
-            services => services.AddSingleton<IOutbox>(provider => CountingReads(ActivatorUtilities.CreateInstance<TableOutbox>(provider))));
+            services =>
+            {
+                services.AddSingleton<IOutbox>(provider => CountingReads(ActivatorUtilities.CreateInstance<TableOutbox>(provider)));
+                services.AddSingleton<ISettlementStore>(provider => CountingDueQueries(ActivatorUtilities.CreateInstance<TableSettlementStore>(provider)));
+            });
     }
 
     public async Task DisposeAsync()
@@ -31,7 +42,7 @@ public sealed class RelayHotPathTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Twenty_concurrent_payments_are_settled_and_delivered_with_no_read_of_the_outbox_and_leave_it_empty()
+    public async Task Twenty_concurrent_payments_are_settled_and_delivered_with_no_read_of_the_outbox_nor_query_for_due_jobs()
     {
         var merchant = await host.CreateMerchantAsync();
         var client = new PaymentClient(host, merchant);
@@ -46,6 +57,26 @@ public sealed class RelayHotPathTests : IAsyncLifetime
         await PaymentClient.EventuallyAsync(() => Task.FromResult(ids.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment delivered");
         await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("outbox") == 0, "the outbox empty");
         Assert.Equal(0, reads);
+        Assert.Equal(0, dueQueries);
+        Assert.Equal(0, await host.CountRowsAsync("job"));
+    }
+
+    private ISettlementStore CountingDueQueries(TableSettlementStore inner)
+    {
+        var store = new Mock<ISettlementStore>();
+        store.Setup(s => s.ReadDueAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .Returns((string scope, DateTimeOffset now, int max, CancellationToken token) =>
+            {
+                Interlocked.Increment(ref dueQueries);
+                return inner.ReadDueAsync(scope, now, max, token);
+            });
+        store.Setup(s => s.ReadJobsAsync(It.IsAny<string>(), It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((string scope, IReadOnlyCollection<string> ids, DateTimeOffset now, CancellationToken token) => inner.ReadJobsAsync(scope, ids, now, token));
+        store.Setup(s => s.CommitAsync(It.IsAny<SettlementRun>(), It.IsAny<CancellationToken>())).Returns((SettlementRun run, CancellationToken token) => inner.CommitAsync(run, token));
+        store.Setup(s => s.RowsToWrite(It.IsAny<IEnumerable<LedgerTransaction>>(), It.IsAny<int>())).Returns((IEnumerable<LedgerTransaction> created, int events) => inner.RowsToWrite(created, events));
+        store.Setup(s => s.ScopesWithDueJobsAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((DateTimeOffset before, CancellationToken token) => inner.ScopesWithDueJobsAsync(before, token));
+        return store.Object;
     }
 
     private IOutbox CountingReads(IOutbox inner)
