@@ -60,7 +60,7 @@ public static class PaymentBenchmark
     }
 
     /// <summary>Rows of one raw batch and the characters of each row's one property.</summary>
-    private readonly record struct BatchShape(int Rows, int RowChars);
+    internal readonly record struct BatchShape(int Rows, int RowChars);
 
     /// <summary>The yardstick: payment, ledger, event, outbox and idempotency rows of 600 characters.</summary>
     private static readonly BatchShape RawBatch = new(5, 600);
@@ -69,21 +69,21 @@ public static class PaymentBenchmark
     /// A payment's state batch as BENCH_CALLS measures it: 6 rows (payment, ledger transaction, settlement job, event,
     /// outbox, idempotency record with the sealed response), ~8.8 KB sent. Tells the cost of the data from the platform's own.
     /// </summary>
-    private static readonly BatchShape PaymentSizedBatch = new(6, 950);
+    internal static readonly BatchShape PaymentSizedBatch = new(6, 950);
 
-    /// <summary>One entity-group transaction per operation, of the given shape, in one partition per client.</summary>
-    private static async Task<(LoadRunner.Figures Figures, StorageCallCounter.Calls Calls)> RawBatchesAsync(string connectionString, int clients, TimeSpan duration, BatchShape shape)
+    /// <summary>One entity-group transaction per operation, of the given shape, in one partition per client (of a table of its own unless named).</summary>
+    internal static async Task<(LoadRunner.Figures Figures, StorageCallCounter.Calls Calls)> RawBatchesAsync(string connectionString, int clients, TimeSpan duration, BatchShape shape, string? tableName = null)
     {
         var counter = new StorageCallCounter();
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-        var table = new TableServiceClient(connectionString, options).GetTableClient($"benchraw{shape.Rows}x{shape.RowChars}");
+        var table = new TableServiceClient(connectionString, options).GetTableClient(tableName ?? $"benchraw{shape.Rows}x{shape.RowChars}");
         await table.CreateIfNotExistsAsync();
         counter.Snapshot();
         var text = new string('x', shape.RowChars);
         var figures = await LoadRunner.RunAsync(clients, duration, async i =>
         {
-            var partition = $"mer_{i % clients}";
+            var partition = $"raw_{i % clients}";
             var id = Guid.NewGuid().ToString("N");
             var actions = Enumerable.Range(0, shape.Rows)
                 .Select(row => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"row{row}|{id}") { ["Body"] = text }))
