@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
 using Microsoft.Extensions.Options;
@@ -18,24 +16,10 @@ public static class GrowthBenchmark
     public static async Task RunAsync(int clients, TimeSpan duration, TextWriter output)
     {
         await using var environment = await BenchmarkEnvironment.StartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
-        var (_, secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
-        var token = await BenchmarkEnvironment.PostForIdAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
-        var driverA = await BenchmarkEnvironment.PostForIdAsync(http, "v1/accounts", new { display_name = "Driver A", email = "a@example.com", country = "US", default_currency = "usd" });
-        var driverB = await BenchmarkEnvironment.PostForIdAsync(http, "v1/accounts", new { display_name = "Driver B", email = "b@example.com", country = "US", default_currency = "usd" });
-        var body = new { amount = 2_000, currency = "usd", payment_method = token, application_fee_amount = 300, splits = new[] { new { account = driverA, amount = 1_200 }, new { account = driverB, amount = 500 } } };
+        using var load = await SplitPaymentLoad.StartAsync(environment, clients);
 
-        async Task<bool> PayAsync(int _)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "v1/payments") { Content = JsonContent.Create(body) };
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-            using var response = await http.SendAsync(request);
-            return (int)response.StatusCode == 201;
-        }
-
-        await LoadRunner.WarmUpAsync(clients, PayAsync, output);
-        var (before, callsBefore) = await MeasureAsync(environment, clients, duration, PayAsync);
+        await LoadRunner.WarmUpAsync(clients, load.PayAsync, output);
+        var (before, callsBefore) = await MeasureAsync(environment, clients, duration, load.PayAsync);
         var stateTable = environment.Services.GetRequiredService<IOptions<StorageOptions>>().Value.StateTable;
         // The yardstick: Azurite's own rate for a payment-sized batch into the same table, before and after the rows.
         var rawBefore = (await PaymentBenchmark.RawBatchesAsync(environment.ConnectionString, clients, duration, PaymentBenchmark.PaymentSizedBatch, stateTable)).Figures;
@@ -45,7 +29,7 @@ public static class GrowthBenchmark
         output.WriteLine($"added {UnrelatedRows:N0} unrelated rows to the state table in {added.Elapsed.TotalSeconds:0.0} s");
         // Let the sweeps and settlement that ran behind the first load finish before the second.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var (after, callsAfter) = await MeasureAsync(environment, clients, duration, PayAsync);
+        var (after, callsAfter) = await MeasureAsync(environment, clients, duration, load.PayAsync);
         var rawAfter = (await PaymentBenchmark.RawBatchesAsync(environment.ConnectionString, clients, duration, PaymentBenchmark.PaymentSizedBatch, stateTable)).Figures;
 
         output.WriteLine($"before: {before.PerSecond:0.0} payments/s, p50 {before.P50Ms:0.0} ms, p99 {before.P99Ms:0.0} ms, failures {before.Failures}, {callsBefore.Total / (double)before.Operations:0.00} storage calls per payment");

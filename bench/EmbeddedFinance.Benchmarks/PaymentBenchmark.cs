@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -17,25 +15,11 @@ public static class PaymentBenchmark
     public static async Task RunAsync(int clients, TimeSpan duration, TextWriter output, bool relay = true)
     {
         await using var environment = await BenchmarkEnvironment.StartAsync(relay: relay);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = environment.Api };
-        var (_, secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
-        var token = await BenchmarkEnvironment.PostForIdAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
-        var driverA = await BenchmarkEnvironment.PostForIdAsync(http, "v1/accounts", new { display_name = "Driver A", email = "a@example.com", country = "US", default_currency = "usd" });
-        var driverB = await BenchmarkEnvironment.PostForIdAsync(http, "v1/accounts", new { display_name = "Driver B", email = "b@example.com", country = "US", default_currency = "usd" });
-        var body = new { amount = 2_000, currency = "usd", payment_method = token, application_fee_amount = 300, splits = new[] { new { account = driverA, amount = 1_200 }, new { account = driverB, amount = 500 } } };
+        using var load = await SplitPaymentLoad.StartAsync(environment, clients);
 
-        async Task<bool> PayAsync(int _)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "v1/payments") { Content = JsonContent.Create(body) };
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-            using var response = await http.SendAsync(request);
-            return (int)response.StatusCode == 201;
-        }
-
-        var warmUp = await LoadRunner.WarmUpAsync(clients, PayAsync, output);
+        var warmUp = await LoadRunner.WarmUpAsync(clients, load.PayAsync, output);
         var before = environment.StorageCalls.Snapshot();
-        var payments = await LoadRunner.RunAsync(clients, duration, PayAsync);
+        var payments = await LoadRunner.RunAsync(clients, duration, load.PayAsync);
         var calls = environment.StorageCalls.Snapshot() - before;
 
         var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration, RawBatch);
