@@ -21,12 +21,14 @@ public static class PaymentBenchmark
         var before = environment.StorageCalls.Snapshot();
         var payments = await LoadRunner.RunAsync(clients, duration, load.PayAsync);
         var calls = environment.StorageCalls.Snapshot() - before;
+        var settled = relay ? await load.SettledAsync(TimeSpan.FromSeconds(60)) : (TimeSpan?)null;
 
         var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration, RawBatch);
         var rawOfPaymentSize = await RawBatchesAsync(environment.ConnectionString, clients, duration, PaymentSizedBatch);
         var perPayment = (double)payments.Operations;
         if (!relay) output.WriteLine("request path alone: the relay is off, so nothing settles and no webhook is sent");
         output.WriteLine($"payments over HTTP ({clients} clients, {duration.TotalSeconds:0} s after {warmUp.TotalSeconds:0} s of warm-up): {payments.PerSecond:0.0}/s, p50 {payments.P50Ms:0.0} ms, p99 {payments.P99Ms:0.0} ms, failures {payments.Failures}");
+        if (settled is { } drained) output.WriteLine($"end to end: every payment settled {drained.TotalMilliseconds:0} ms after the last one was answered (settlement kept pace when this is near the settlement lag)");
         output.WriteLine($"storage calls per payment:            {calls.Total / perPayment:0.00} " +
             $"(batches {calls.Batches / perPayment:0.00}, reads {calls.Reads / perPayment:0.00}, single writes {calls.Writes / perPayment:0.00})");
         output.WriteLine($"raw Azurite {RawBatch.Rows}-entity batch, same run: {raw.Figures.PerSecond:0.0}/s, p50 {raw.Figures.P50Ms:0.0} ms, p99 {raw.Figures.P99Ms:0.0} ms");

@@ -77,7 +77,8 @@ public static class WebhookBenchmark
         }
         var lastArrival = receiver.Arrivals.Values.DefaultIfEmpty(started).Max();
         output.WriteLine($"payments at {rate}/s for {duration.TotalSeconds:0} s: {answered.Count} accepted in {sent.TotalSeconds:0.0} s ({answered.Count / sent.TotalSeconds:0.0}/s), failures {failures}");
-        output.WriteLine($"webhooks received: {latencies.Length} of {answered.Count}, {latencies.Length / (lastArrival - started).TotalSeconds:0.0} deliveries/s");
+        var deliveriesPerSecond = latencies.Length / (lastArrival - started).TotalSeconds;
+        output.WriteLine($"webhooks received: {latencies.Length} of {answered.Count}, {deliveriesPerSecond:0.0} deliveries/s; deliveries/s ÷ payments/s {deliveriesPerSecond / (answered.Count / sent.TotalSeconds):0.00} (target ≥ 0.98)");
         output.WriteLine($"payment response -> webhook received: p50 {LoadRunner.Percentile(latencies, 0.50):0} ms, p99 {LoadRunner.Percentile(latencies, 0.99):0} ms, max {latencies.DefaultIfEmpty(0).Max():0} ms");
     }
 
