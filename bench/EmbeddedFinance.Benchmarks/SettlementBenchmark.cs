@@ -71,7 +71,8 @@ public static class SettlementBenchmark
         var transactions = Enumerable.Range(0, jobs).Select(i => LedgerTransaction.Create(scope, usd, LedgerTypes.Capture, $"pay_bench{i}",
             [new Posting(LedgerAccounts.Clearing, -2_000), new Posting(LedgerAccounts.Pending($"acct_a{i % 10}"), 1_200), new Posting(LedgerAccounts.Pending($"acct_b{i % 7}"), 500), new Posting(LedgerAccounts.Fee, 300)],
             TimeProvider.System)).ToList();
-        await Parallel.ForEachAsync(transactions.Chunk(50), async (chunk, cancellationToken) =>
+        // Four rows each (the transaction, its job, an index row per driver): 20 fill a batch's 100 at most.
+        await Parallel.ForEachAsync(transactions.Chunk(20), async (chunk, cancellationToken) =>
         {
             var batch = batches.For(scope);
             foreach (var transaction in chunk) batch.AddLedgerToSettle(transaction);
