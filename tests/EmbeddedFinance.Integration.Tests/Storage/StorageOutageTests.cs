@@ -3,16 +3,20 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Integration.Tests.Payments;
+using EmbeddedFinance.Integration.Tests.Webhooks;
 using EmbeddedFinance.LocalHost.Azurite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmbeddedFinance.Integration.Tests.Storage;
 
 /// <summary>
 /// Invariant 9 for storage: while it does not answer, every request gives up within the configured bound with 503
 /// service_unavailable and Retry-After (never 500, never a hang); afterwards payments succeed again, a cut-off request
-/// retried with its Idempotency-Key succeeds, and every payment exists exactly once. Azurite is this class's own and
-/// is frozen with SIGSTOP (the shared one serves other tests).
+/// retried with its Idempotency-Key succeeds, every payment exists exactly once, is settled exactly once and has its
+/// webhook delivered, the ledger reconciles and no message is poisoned. Azurite is this class's own and is frozen with
+/// SIGSTOP (the shared one serves other tests).
 /// </summary>
 public sealed class StorageOutageTests : IAsyncLifetime
 {
@@ -27,9 +31,12 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
     private AzuriteProcess azurite = null!;
     private TestHost host = null!;
+    private WebhookReceiver receiver = null!;
+    private string driver = null!;
 
     public async Task InitializeAsync()
     {
+        receiver = await WebhookReceiver.StartAsync();
         azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(SharedAzurite.FreePort(), SharedAzurite.FreePort(), SharedAzurite.FreePort()), dataDirectory: null);
         host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
@@ -37,6 +44,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
             ["Storage:MaxRetries"] = MaxRetries.ToString(),
             // A key whose release was lost in the outage frees itself soon after it.
             ["Idempotency:InFlightTimeout"] = "00:00:02",
+            // Work that met the outage comes back within seconds of its end.
+            ["Recovery:ParkBaseDelay"] = "00:00:01",
+            ["Recovery:ParkMaxDelay"] = "00:00:05",
         }, connectionString: azurite.Endpoints.ConnectionString);
     }
 
@@ -45,6 +55,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Signal("CONT");
         await host.DisposeAsync();
         await azurite.DisposeAsync();
+        await receiver.DisposeAsync();
     }
 
     private sealed record Answer(string Key, int Status, string Body, string? RetryAfter, TimeSpan Took, bool DuringOutage);
@@ -55,6 +66,8 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var merchant = await host.CreateMerchantAsync();
         var payments = new PaymentClient(host, merchant);
         var token = await payments.TokenAsync();
+        driver = await payments.AccountAsync();
+        await new WebhookClient(host, merchant.SecretKey).CreateEndpointAsync(receiver.Url("all"), "payment.succeeded");
         var answers = new ConcurrentQueue<Answer>();
         var outage = false;
         using var stop = new CancellationTokenSource();
@@ -121,14 +134,27 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Equal(created.Count, created.Values.Distinct().Count());
         Assert.Subset(listed.ToHashSet(), created.Values.ToHashSet());
         foreach (var id in created.Values) await PaymentClient.ExpectAsync(await payments.GetAsync($"v1/payments/{id}"), HttpStatusCode.OK);
+
+        // Nothing stranded: each payment settled once (the driver holds exactly its share of each), each delivered.
+        await PaymentClient.EventuallyAsync(async () => await payments.BalanceAsync(driver, "available") == DriverShare * listed.Count, "every payment settled once", seconds: 60,
+            state: () => $"{listed.Count} payments");
+        await PaymentClient.EventuallyAsync(() => Task.FromResult(listed.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment's webhook delivered", seconds: 60,
+            state: () => $"{listed.Count(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))} of {listed.Count} delivered");
+        Assert.Equal(DriverShare * listed.Count, await payments.BalanceAsync(driver, "available"));
+        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
+        Assert.Empty(report.Unbalanced);
+        Assert.Empty(report.Drift);
+        Assert.Equal(0, await host.CountPoisonedAsync());
     }
 
-    private static object Payment(string token) => new { amount = 1_000, currency = "usd", payment_method = token, capture = true };
+    private const long DriverShare = 900;
+
+    private object Payment(string token) => new { amount = 1_000, currency = "usd", payment_method = token, capture = true, application_fee_amount = 100, splits = new[] { new { account = driver, amount = DriverShare } } };
 
     private static string Id(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
 
     /// <summary>What a client does after a 503: the same request with the same key until it gets the answer (a key still held by the cut-off request frees itself).</summary>
-    private static async Task<JsonElement> RetryAsync(PaymentClient payments, string token, string key)
+    private async Task<JsonElement> RetryAsync(PaymentClient payments, string token, string key)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
