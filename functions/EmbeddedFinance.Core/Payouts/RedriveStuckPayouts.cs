@@ -20,19 +20,34 @@ public sealed class RedriveStuckPayouts(IPayoutChecks checks, IPayoutStore store
         var driven = 0;
         foreach (var check in await checks.DueAsync(now, MaxPerRun, cancellationToken))
         {
-            var payout = await store.GetAsync(check.Scope, check.PayoutId, cancellationToken);
-            if (payout is { IsOpen: true })
+            try
             {
-                var next = check with { DueAt = now + NextWait(check.Checks), Checks = check.Checks + 1 };
-                await checks.ScheduleAsync(next, cancellationToken);
-                await queue.SubmitAsync(payout.Scope, payout.Id, cancellationToken);
-                driven++;
-                logger.LogWarning("Payout {PayoutId} of {Scope} still {Status} {AgeMinutes:0} min after creation; driven again (check {Check}, next at {NextCheck:O})",
-                    payout.Id, payout.Scope, payout.Status.ApiName(), (now - payout.Created).TotalMinutes, next.Checks, next.DueAt);
+                driven += await DriveAsync(check, now, cancellationToken);
             }
-            await checks.RemoveAsync(check, cancellationToken);
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One check that fails (a dependency down, a bug) must not hold up the others; it is due again next run.
+                logger.LogError(failure, "Redrive of payout {PayoutId} of {Scope} failed; retried on the next run", check.PayoutId, check.Scope);
+            }
         }
         return driven;
+    }
+
+    /// <summary>Drives the payout if it is still open (and schedules its next check); drops the check either way.</summary>
+    private async Task<int> DriveAsync(PayoutCheck check, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var payout = await store.GetAsync(check.Scope, check.PayoutId, cancellationToken);
+        var open = payout is { IsOpen: true };
+        if (open)
+        {
+            var next = check with { DueAt = now + NextWait(check.Checks), Checks = check.Checks + 1 };
+            await checks.ScheduleAsync(next, cancellationToken);
+            await queue.SubmitAsync(payout!.Scope, payout.Id, cancellationToken);
+            logger.LogWarning("Payout {PayoutId} of {Scope} still {Status} {AgeMinutes:0} min after creation; driven again (check {Check}, next at {NextCheck:O})",
+                payout.Id, payout.Scope, payout.Status.ApiName(), (now - payout.Created).TotalMinutes, next.Checks, next.DueAt);
+        }
+        await checks.RemoveAsync(check, cancellationToken);
+        return open ? 1 : 0;
     }
 
     private TimeSpan NextWait(int checksSoFar) => options.Value.StuckPayoutAfter * Math.Pow(2, Math.Min(checksSoFar + 1, 8));

@@ -48,13 +48,24 @@ public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerRead
 
     private async Task<int> PassAsync(string scope, CancellationToken cancellationToken)
     {
-        var (transactions, readAll) = named.GetOrAdd(scope, _ => new NamedJobs()).Take();
-        if (readAll) return await DrainAsync(scope, cancellationToken);
-        if (transactions.Count == 0) return 0;
-        var jobs = await store.ReadJobsAsync(scope, transactions, clock.GetUtcNow(), cancellationToken);
-        var (settled, complete) = await SettleAsync(scope, jobs, cancellationToken);
-        // A conflict means another run moved these jobs or their balances: settle whatever is still due, by reading.
-        return complete ? settled : settled + await DrainAsync(scope, cancellationToken);
+        var pending = named.GetOrAdd(scope, _ => new NamedJobs());
+        var (transactions, readAll) = pending.Take();
+        try
+        {
+            if (readAll) return await DrainAsync(scope, cancellationToken);
+            if (transactions.Count == 0) return 0;
+            var jobs = await store.ReadJobsAsync(scope, transactions, clock.GetUtcNow(), cancellationToken);
+            var (settled, complete) = await SettleAsync(scope, jobs, cancellationToken);
+            // A conflict means another run moved these jobs or their balances: settle whatever is still due, by reading.
+            return complete ? settled : settled + await DrainAsync(scope, cancellationToken);
+        }
+        catch
+        {
+            // Requests that joined this pass have already returned: keep what they named for the next run (the sweep
+            // finds the jobs too, but later). Settled ones are simply gone when read again.
+            pending.Add(readAll ? [] : transactions.ToList());
+            throw;
+        }
     }
 
     private async Task<int> DrainAsync(string scope, CancellationToken cancellationToken)

@@ -22,30 +22,44 @@ public sealed class RedriveStuckDeliveries(
         var driven = 0;
         foreach (var check in await checks.DueAsync(now, MaxChecksPerRun, cancellationToken))
         {
-            var missing = new List<DeliveryRef>();
-            var enabled = new Dictionary<string, bool>(StringComparer.Ordinal);
-            foreach (var delivery in check.Deliveries)
+            try
             {
-                if (!enabled.TryGetValue(delivery.EndpointId, out var isEnabled))
-                {
-                    enabled[delivery.EndpointId] = isEnabled = (await endpoints.GetAsync(check.Scope, delivery.EndpointId, cancellationToken))?.IsEnabled == true;
-                }
-                if (!isEnabled) continue;
-                var made = await attempts.ListAsync(check.Scope, delivery.EventId, delivery.EndpointId, cancellationToken);
-                if (made.Any(attempt => !attempt.Manual)) continue;
-                missing.Add(delivery);
-                await queue.EnqueueAsync(new WebhookDelivery(check.Scope, delivery.EventId, delivery.EndpointId, Attempt: 1), TimeSpan.Zero, cancellationToken);
+                driven += await DriveAsync(check, now, cancellationToken);
             }
-            if (missing.Count > 0)
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
             {
-                var next = check with { Deliveries = missing, DueAt = now + options.Value.StuckDeliveryAfter * Math.Pow(2, Math.Min(check.Checks + 1, 8)), Checks = check.Checks + 1 };
-                await checks.ScheduleAsync(next, cancellationToken);
-                driven += missing.Count;
-                logger.LogWarning("{Count} webhook deliveries of {Scope} had no attempt {Minutes:0} min after they were queued (first: {EventId} to {EndpointId}); queued again, next check at {NextCheck:O}",
-                    missing.Count, check.Scope, (now - check.DueAt + options.Value.StuckDeliveryAfter).TotalMinutes, missing[0].EventId, missing[0].EndpointId, next.DueAt);
+                // One check that fails (a dependency down, a bug) must not hold up the others; it is due again next run.
+                logger.LogError(failure, "Redrive of {Count} webhook deliveries of {Scope} failed; retried on the next run", check.Deliveries.Count, check.Scope);
             }
-            await checks.RemoveAsync(check, cancellationToken);
         }
         return driven;
+    }
+
+    /// <summary>Queues again each delivery of the check with no attempt on record (and schedules the next check for them); drops the check.</summary>
+    private async Task<int> DriveAsync(DeliveryCheck check, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var missing = new List<DeliveryRef>();
+        var enabled = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var delivery in check.Deliveries)
+        {
+            if (!enabled.TryGetValue(delivery.EndpointId, out var isEnabled))
+            {
+                enabled[delivery.EndpointId] = isEnabled = (await endpoints.GetAsync(check.Scope, delivery.EndpointId, cancellationToken))?.IsEnabled == true;
+            }
+            if (!isEnabled) continue;
+            var made = await attempts.ListAsync(check.Scope, delivery.EventId, delivery.EndpointId, cancellationToken);
+            if (made.Any(attempt => !attempt.Manual)) continue;
+            missing.Add(delivery);
+            await queue.EnqueueAsync(new WebhookDelivery(check.Scope, delivery.EventId, delivery.EndpointId, Attempt: 1), TimeSpan.Zero, cancellationToken);
+        }
+        if (missing.Count > 0)
+        {
+            var next = check with { Deliveries = missing, DueAt = now + options.Value.StuckDeliveryAfter * Math.Pow(2, Math.Min(check.Checks + 1, 8)), Checks = check.Checks + 1 };
+            await checks.ScheduleAsync(next, cancellationToken);
+            logger.LogWarning("{Count} webhook deliveries of {Scope} had no attempt {Minutes:0} min after they were queued (first: {EventId} to {EndpointId}); queued again, next check at {NextCheck:O}",
+                missing.Count, check.Scope, (now - check.DueAt + options.Value.StuckDeliveryAfter).TotalMinutes, missing[0].EventId, missing[0].EndpointId, next.DueAt);
+        }
+        await checks.RemoveAsync(check, cancellationToken);
+        return missing.Count;
     }
 }

@@ -14,8 +14,8 @@ public sealed class WebhookDispatch(IWebhookEndpointStore endpoints, IWebhookQue
 {
     private const int ParallelSends = 16;
 
-    // A check row stays well under a table property's 64 KiB.
-    private const int DeliveriesPerCheck = 400;
+    // A table string property holds 32 K characters (64 KiB of UTF-16); a pair is ~80 characters of JSON.
+    private const int DeliveriesPerCheck = 200;
 
     public async Task ConsumeAsync(string scope, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {

@@ -8,9 +8,7 @@ namespace EmbeddedFinance.Functions.Recovery;
 public sealed class RedriveFunctions(RedriveStuckPayouts payouts, RedriveStuckDeliveries deliveries)
 {
     [Function("RedriveStuckWork")]
-    public async Task RedriveAsync([TimerTrigger("%Schedules:Redrive%")] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        await payouts.RunAsync(cancellationToken);
-        await deliveries.RunAsync(cancellationToken);
-    }
+    public async Task RedriveAsync([TimerTrigger("%Schedules:Redrive%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        // Side by side: the one failing (its store unreachable) must not hold up the other.
+        await Task.WhenAll(payouts.RunAsync(cancellationToken), deliveries.RunAsync(cancellationToken));
 }
