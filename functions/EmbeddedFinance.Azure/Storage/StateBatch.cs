@@ -124,6 +124,12 @@ public sealed class StateBatch(StateTable table, IdempotencyRecords idempotency,
         {
             throw new ConcurrencyConflictException("A row written since it was read already exists; nothing was written.", failed);
         }
+        catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex is { } index && !guardedAdds.Contains(index)
+            && actions[index].ActionType == TableTransactionActionType.Add && failed.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Rows added here have fresh ids: one that exists already was written by this batch, whose answer was lost.
+            throw new CommitOutcomeUnknownException("The batch's answer was lost and its retry found its rows: it most likely committed; retry to learn the outcome.", failed);
+        }
         lease?.MarkCommitted();
         if (outbox.Count > 0) nudge.Nudge(PartitionKey, outbox);
         return committed.Value.Select(response => response.Headers.ETag?.ToString() ?? "").ToList();

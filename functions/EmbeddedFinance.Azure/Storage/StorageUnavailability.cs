@@ -16,7 +16,7 @@ public static class StorageUnavailability
         // The SDK's retry policy gives up with every try's failure inside.
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(Covers),
         // The SDK's network timeout surfaces as a cancellation nobody asked for (the caller rules out the client's own abort).
-        OperationCanceledException or IOException or HttpRequestException or SocketException => true,
+        OperationCanceledException or IOException or HttpRequestException or SocketException or CommitOutcomeUnknownException => true,
         _ => false,
     };
 }

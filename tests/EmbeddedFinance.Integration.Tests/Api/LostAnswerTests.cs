@@ -11,12 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmbeddedFinance.Integration.Tests.Api;
 
 /// <summary>
-/// Storage commits an insert but its answer is lost (a timeout), so the SDK sends it again and gets 409: the
-/// idempotency claim recognises its own record instead of answering the client "in flight" about itself.
+/// Storage commits a write but its answer is lost (a timeout), so the SDK sends it again and gets 409: the idempotency
+/// claim recognises its own record instead of answering the client "in flight" about itself, and a state batch
+/// answers 503 (outcome unknown) rather than 500, so the client's retry with its key replays what committed.
 /// </summary>
 public sealed class LostAnswerTests : IAsyncLifetime
 {
-    private readonly LoseAnswerOfFirstClaim policy = new();
+    private readonly LoseAnswerOfFirst policy = new();
     private TestHost host = null!;
 
     public async Task InitializeAsync()
@@ -36,7 +37,7 @@ public sealed class LostAnswerTests : IAsyncLifetime
     {
         var client = new PaymentClient(host, await host.CreateMerchantAsync());
         var token = await client.TokenAsync();
-        policy.Armed = true;
+        policy.Arm(body => body.Contains("in_flight", StringComparison.Ordinal));
 
         var payment = await PaymentClient.ExpectAsync(await client.CreateAsync(new { amount = 1_000, currency = "usd", payment_method = token }, "lost-answer-1"), HttpStatusCode.Created);
 
@@ -46,18 +47,41 @@ public sealed class LostAnswerTests : IAsyncLifetime
         Assert.Equal(payment.GetProperty("id").GetString(), (await PaymentClient.ExpectAsync(again, HttpStatusCode.Created)).GetProperty("id").GetString());
     }
 
-    /// <summary>Sends the first in-flight idempotency insert (alone or in a group's batch) to storage, then throws as if its answer never came.</summary>
-    private sealed class LoseAnswerOfFirstClaim : HttpPipelinePolicy
+    [Fact]
+    public async Task A_payment_whose_state_batch_committed_but_lost_its_answer_is_a_503_and_its_retry_replays_the_payment()
     {
-        public volatile bool Armed;
+        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var token = await client.TokenAsync();
+        policy.Arm(body => body.Contains("\"State\":\"completed\"", StringComparison.Ordinal) && body.Contains("payment|pay_", StringComparison.Ordinal));
+
+        var first = await client.CreateAsync(new { amount = 1_000, currency = "usd", payment_method = token }, "lost-answer-2");
+
+        Assert.True(policy.Lost, "no state batch's answer was lost: the test did not exercise the retry");
+        await Problem.AssertAsync(first, 503, "service_unavailable");
+        var again = await PaymentClient.ExpectAsync(await client.CreateAsync(new { amount = 1_000, currency = "usd", payment_method = token }, "lost-answer-2"), HttpStatusCode.Created);
+        var list = await PaymentClient.ExpectAsync(await client.GetAsync("v1/payments?limit=10"), HttpStatusCode.OK);
+        Assert.Equal([again.GetProperty("id").GetString()], list.GetProperty("data").EnumerateArray().Select(payment => payment.GetProperty("id").GetString()));
+    }
+
+    /// <summary>Sends the first request whose body matches to storage, then throws as if its answer never came (the SDK then retries it).</summary>
+    private sealed class LoseAnswerOfFirst : HttpPipelinePolicy
+    {
+        private Func<string, bool>? matches;
+
         public volatile bool Lost;
+
+        public void Arm(Func<string, bool> body)
+        {
+            Lost = false;
+            matches = body;
+        }
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) => ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
-            if (Armed && !Lost && message.Request.Method == RequestMethod.Post && message.Response.Status is 201 or 202 or 204 && Body(message).Contains("in_flight", StringComparison.Ordinal))
+            if (matches is { } match && !Lost && message.Request.Method == RequestMethod.Post && message.Response.Status is 201 or 202 or 204 && match(Body(message)))
             {
                 Lost = true;
                 throw new IOException("The answer was lost on its way back.");
