@@ -29,10 +29,12 @@ public sealed class WorkCalendar(TableServiceClient service, IOptions<StorageOpt
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>Marks the scope in the bucket of <paramref name="at"/>; call it before committing the state that makes the work.</summary>
+    /// <summary>Marks the scope in the bucket of <paramref name="at"/> (now, if that is past); call it before committing the state that makes the work.</summary>
     public async Task MarkAsync(WorkPurpose purpose, string scope, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var bucket = purpose.BucketOf(at);
+        // A bucket already behind a sweep's checkpoint would never be read again.
+        var now = clock.GetUtcNow();
+        var bucket = purpose.BucketOf(at > now ? at : now);
         var key = (purpose.Partition(bucket), scope);
         if (marked.ContainsKey(key)) return;
         await Client.UpsertEntityAsync(new TableEntity(key.Item1, scope), TableUpdateMode.Replace, cancellationToken);
