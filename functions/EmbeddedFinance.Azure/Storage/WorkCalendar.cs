@@ -19,6 +19,13 @@ public sealed class WorkCalendar(TableServiceClient service, IOptions<StorageOpt
     /// <summary>A sweep that fell behind (the app was stopped) catches up this many buckets per run.</summary>
     public const int MaxBucketsPerSweep = 120;
 
+    /// <summary>
+    /// How long after a bucket ends it stays open (read, not deleted): a writer marks before it commits, and a commit
+    /// with the storage client's retries can take this long, so a bucket closed sooner could lose the mark of work
+    /// that commits after the sweep looked.
+    /// </summary>
+    public static readonly TimeSpan CommitAllowance = TimeSpan.FromMinutes(1);
+
     private const string CheckpointPartition = "checkpoint";
     private const int CacheCapacity = 10_000;
 
@@ -44,7 +51,8 @@ public sealed class WorkCalendar(TableServiceClient service, IOptions<StorageOpt
 
     /// <summary>
     /// The buckets from the checkpoint through the one holding <paramref name="upTo"/>, each with its scopes; a bucket
-    /// closed when it ended at or before <paramref name="upTo"/>. Never reads past <paramref name="upTo"/>'s bucket.
+    /// closed when it ended at least <see cref="CommitAllowance"/> before <paramref name="upTo"/>. Never reads past
+    /// <paramref name="upTo"/>'s bucket.
     /// </summary>
     public async Task<IReadOnlyList<WorkBucket>> DueAsync(WorkPurpose purpose, DateTimeOffset upTo, CancellationToken cancellationToken)
     {
@@ -56,7 +64,7 @@ public sealed class WorkCalendar(TableServiceClient service, IOptions<StorageOpt
             var scopes = new List<string>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {purpose.Partition(start)}");
             await foreach (var row in Client.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken)) scopes.Add(row.RowKey);
-            buckets.Add(new WorkBucket(start, start + purpose.Width <= upTo, scopes));
+            buckets.Add(new WorkBucket(start, start + purpose.Width + CommitAllowance <= upTo, scopes));
         }
         return buckets;
     }

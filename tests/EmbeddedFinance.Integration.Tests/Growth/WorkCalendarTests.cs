@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Events;
+using EmbeddedFinance.Azure.Idempotency;
+using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Settlement;
@@ -59,6 +63,23 @@ public sealed class WorkCalendarTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.DoesNotContain(Scope, await SweepOutboxAsync());
         Assert.Empty(await MarksAsync("outbox:"));
+    }
+
+    [Fact]
+    public async Task A_commit_that_lands_after_its_minute_was_first_swept_is_still_found_by_a_later_sweep()
+    {
+        // The writer marks, then its commit takes long (storage retries): the first sweep after the minute ends finds
+        // no row yet, and must not close the minute and drop the mark before the commit can have landed.
+        var scope = MerchantScope.Of(PrefixedId.New("mer", clock), Mode.Test);
+        await host.Services.GetRequiredService<WorkCalendar>().MarkAsync(WorkPurpose.Outbox, scope, clock.GetUtcNow(), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(40));
+        Assert.DoesNotContain(scope, await SweepOutboxAsync());
+
+        var late = new StateBatch(host.Services.GetRequiredService<StateTable>(), host.Services.GetRequiredService<IdempotencyRecords>(), new NoNudge(), scope);
+        await late.AddEvent(PlatformEvent.Of(EventTypes.PaymentSucceeded, scope, Mode.Test, new { id = "pay_late", @object = "payment" }, clock)).SubmitAsync(CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Contains(scope, await SweepOutboxAsync());
     }
 
     [Fact]
