@@ -82,7 +82,7 @@ public static class AzureAdapters
         services.AddSingleton<IPoisonQueues, QueuePoisonQueues>();
         services.AddSingleton<IOutbox, TableOutbox>();
         services.AddSingleton<IIntegrationEventQueue, QueueIntegrationEventQueue>();
-        services.AddSingleton<QueueParking>();
+        services.AddSingleton<QueueMessages>();
         services.AddSingleton<DueRows>();
         services.AddSingleton<IDeliveryChecks, TableDeliveryChecks>();
         services.AddSingleton<ISettlementQueue, QueueSettlementQueue>();

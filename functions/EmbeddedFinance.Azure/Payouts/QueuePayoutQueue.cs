@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Azure.Storage.Queues;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Payouts;
 using Microsoft.Extensions.Options;
@@ -12,14 +10,11 @@ public sealed record PayoutSubmission(string Scope, string PayoutId, int Parked 
     public PayoutSubmission ParkedOnceMore() => this with { Parked = Parked + 1 };
 }
 
-public sealed class QueuePayoutQueue(QueueServiceClient queues, IOptions<QueueNames> names) : IPayoutQueue
+public sealed class QueuePayoutQueue(QueueMessages messages, IOptions<QueueNames> names) : IPayoutQueue
 {
-    private readonly QueueClient submissions = queues.GetQueueClient(names.Value.Payouts);
-    private readonly QueueClient reports = queues.GetQueueClient(names.Value.PayoutReports);
-
     public Task SubmitAsync(string scope, string payoutId, CancellationToken cancellationToken) =>
-        submissions.SendMessageAsync(JsonSerializer.Serialize(new PayoutSubmission(scope, payoutId)), cancellationToken);
+        messages.SendAsync(names.Value.Payouts, new PayoutSubmission(scope, payoutId), TimeSpan.Zero, cancellationToken);
 
     public Task ReportAsync(PayoutRailReport report, TimeSpan delay, CancellationToken cancellationToken) =>
-        reports.SendMessageAsync(JsonSerializer.Serialize(report), visibilityTimeout: delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
+        messages.SendAsync(names.Value.PayoutReports, report, delay, cancellationToken);
 }

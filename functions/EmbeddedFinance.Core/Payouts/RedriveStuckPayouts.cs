@@ -40,7 +40,7 @@ public sealed class RedriveStuckPayouts(IPayoutChecks checks, IPayoutStore store
         var open = payout is { IsOpen: true };
         if (open)
         {
-            var next = check with { DueAt = now + NextWait(check.Checks), Checks = check.Checks + 1 };
+            var next = check with { DueAt = now + RecoveryOptions.NextCheckAfter(options.Value.StuckPayoutAfter, check.Checks), Checks = check.Checks + 1 };
             await checks.ScheduleAsync(next, cancellationToken);
             await queue.SubmitAsync(payout!.Scope, payout.Id, cancellationToken);
             logger.LogWarning("Payout {PayoutId} of {Scope} still {Status} {AgeMinutes:0} min after creation; driven again (check {Check}, next at {NextCheck:O})",
@@ -49,6 +49,4 @@ public sealed class RedriveStuckPayouts(IPayoutChecks checks, IPayoutStore store
         await checks.RemoveAsync(check, cancellationToken);
         return open ? 1 : 0;
     }
-
-    private TimeSpan NextWait(int checksSoFar) => options.Value.StuckPayoutAfter * Math.Pow(2, Math.Min(checksSoFar + 1, 8));
 }

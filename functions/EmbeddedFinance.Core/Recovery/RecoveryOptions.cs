@@ -28,6 +28,9 @@ public sealed class RecoveryOptions : Common.ISelfValidatingOptions
         : StuckDeliveryAfter < TimeSpan.FromSeconds(1) || StuckDeliveryAfter > TimeSpan.FromDays(7) ? $"{Section}:{nameof(StuckDeliveryAfter)} must be between 1 second and 7 days."
         : null;
 
+    /// <summary>The wait after a redrive check that found work still open, <paramref name="checksSoFar"/> checks in: doubling from the first, so a slow dependency is asked less and less often.</summary>
+    public static TimeSpan NextCheckAfter(TimeSpan first, int checksSoFar) => first * Math.Pow(2, Math.Min(checksSoFar + 1, 8));
+
     /// <summary>The wait before a message parked <paramref name="parked"/> times before comes back; at least <paramref name="atLeast"/> (an open circuit's remaining break).</summary>
     public TimeSpan ParkDelay(int parked, TimeSpan? atLeast = null)
     {

@@ -54,7 +54,7 @@ public sealed class RedriveStuckDeliveries(
         }
         if (missing.Count > 0)
         {
-            var next = check with { Deliveries = missing, DueAt = now + options.Value.StuckDeliveryAfter * Math.Pow(2, Math.Min(check.Checks + 1, 8)), Checks = check.Checks + 1 };
+            var next = check with { Deliveries = missing, DueAt = now + RecoveryOptions.NextCheckAfter(options.Value.StuckDeliveryAfter, check.Checks), Checks = check.Checks + 1 };
             await checks.ScheduleAsync(next, cancellationToken);
             logger.LogWarning("{Count} webhook deliveries of {Scope} had no attempt {Minutes:0} min after they were queued (first: {EventId} to {EndpointId}); queued again, next check at {NextCheck:O}",
                 missing.Count, check.Scope, (now - check.DueAt + options.Value.StuckDeliveryAfter).TotalMinutes, missing[0].EventId, missing[0].EndpointId, next.DueAt);

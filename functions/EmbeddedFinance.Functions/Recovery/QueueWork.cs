@@ -14,7 +14,7 @@ namespace EmbeddedFinance.Functions.Recovery;
 /// dependency does. Bugs still fail (and end in the poison queue, where an operator looks); so does a park that
 /// cannot be written, which the queue's own retries then cover.
 /// </summary>
-public sealed class QueueWork(QueueParking parking, IOptions<QueueNames> queues, IOptions<RecoveryOptions> options, ILogger<QueueWork> logger)
+public sealed class QueueWork(QueueMessages messages, IOptions<QueueNames> queues, IOptions<RecoveryOptions> options, ILogger<QueueWork> logger)
 {
     public async Task RunAsync<T>(string function, Func<QueueNames, string> queue, T message, Func<Task> work, CancellationToken cancellationToken)
         where T : IParkable<T>
@@ -27,7 +27,7 @@ public sealed class QueueWork(QueueParking parking, IOptions<QueueNames> queues,
         {
             var delay = options.Value.ParkDelay(message.Parked, TransientFailures.RetryAfter(failure));
             var parked = message.ParkedOnceMore();
-            await parking.ParkAsync(queue(queues.Value), parked, delay, CancellationToken.None);
+            await messages.SendAsync(queue(queues.Value), parked, delay, CancellationToken.None);
             PlatformTelemetry.QueueWork.Add(1, PlatformTelemetry.Tags(("function", function), ("outcome", "parked")));
             var level = parked.Parked >= options.Value.AlertAfterParks ? LogLevel.Error : LogLevel.Warning;
             logger.Log(level, "{Function} parked {Message} for {DelaySeconds:0} s after {Reason}: {Detail} (parked {Parked} times)",
