@@ -17,10 +17,13 @@ public static class PaymentBenchmark
         await using var environment = await BenchmarkEnvironment.StartAsync(relay: relay);
         using var load = await SplitPaymentLoad.StartAsync(environment, clients);
 
+        using var queueCalls = Environment.GetEnvironmentVariable("BENCH_CALLS") is null ? null : new QueueCallCounter();
         var warmUp = await LoadRunner.WarmUpAsync(clients, load.PayAsync, output);
+        queueCalls?.Snapshot();
         var before = environment.StorageCalls.Snapshot();
         var payments = await LoadRunner.RunAsync(clients, duration, load.PayAsync);
         var calls = environment.StorageCalls.Snapshot() - before;
+        var queued = queueCalls?.Snapshot();
         var settled = relay ? await load.SettledAsync(TimeSpan.FromSeconds(60)) : (TimeSpan?)null;
 
         var raw = await RawBatchesAsync(environment.ConnectionString, clients, duration, RawBatch);
@@ -35,6 +38,8 @@ public static class PaymentBenchmark
         output.WriteLine($"ratio payments / raw batches:         {payments.PerSecond / raw.Figures.PerSecond:0.00}");
         output.WriteLine($"raw batch of a payment's size ({PaymentSizedBatch.Rows} rows of {PaymentSizedBatch.RowChars} chars), same run: {rawOfPaymentSize.Figures.PerSecond:0.0}/s → ratio {payments.PerSecond / rawOfPaymentSize.Figures.PerSecond:0.00}");
         WriteShapes(output, "per payment", calls, payments.Operations);
+        foreach (var (shape, count) in (queued ?? new Dictionary<string, long>()).Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value))
+            output.WriteLine($"  {(double)count / payments.Operations,6:0.000} per payment  queue {shape}");
         WriteShapes(output, "per raw batch", raw.Calls, raw.Figures.Operations);
         WriteShapes(output, "per raw batch", rawOfPaymentSize.Calls, rawOfPaymentSize.Figures.Operations);
     }

@@ -7,7 +7,7 @@ using EmbeddedFinance.Benchmarks;
 //                                                                   webhooks [payments per second] [seconds]
 //                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
 // payments no-relay measures the request path alone (nothing settles or delivers); BENCH_CALLS=1 in the
-// environment makes payments print its storage calls by shape as well.
+// environment makes payments print its storage calls by shape as well, queue calls (every client in the process) included.
 var name = args.FirstOrDefault() ?? "tokens";
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
