@@ -31,6 +31,7 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, IOptions<Idempoten
         }
 
         var lease = ((IdempotencyBegin.Acquired)begin).Lease;
+        lease.RenderErrorsWith(renderError);
         Result<StoredResponse> result;
         try
         {

@@ -21,7 +21,7 @@ public sealed class CreatePayment(
     TimeProvider clock,
     ILogger<CreatePayment> logger)
 {
-    public async Task<Result<StoredResponse>> HandleAsync(Caller.Merchant caller, string requestId, CreatePaymentCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
+    public async Task<Result<StoredResponse>> HandleAsync(Caller.Merchant caller, CreatePaymentCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
     {
         if (caller.Mode == Mode.Live) return Errors.Forbidden("Live payments are not enabled on this platform yet; use a test key.");
         var card = await cards.OpenAsync(caller.Scope, command.TokenId, "payment_method", cancellationToken);
@@ -40,29 +40,31 @@ public sealed class CreatePayment(
             command.Capture, 0, 0, command.ApplicationFeeAmount, command.Splits, card.Value!.Token, command.Description, command.Metadata,
             null, null, clock.GetUtcNow());
 
-        var (payment, ledger, eventType, response) = decision switch
+        var (payment, ledger, eventType, answer) = decision switch
         {
-            AcquirerDecision.Declined declined => Declined(authorized, declined, requestId),
+            AcquirerDecision.Declined declined => Declined(authorized, declined),
             _ when command.Capture => Captured(authorized.Capture(null).Value!),
             _ => (authorized, null, EventTypes.PaymentRequiresCapture, StoredResponse.Of(201, PaymentView.From(authorized))),
         };
         var created = PlatformEvent.Of(eventType, caller.Scope, caller.Mode, PaymentView.From(payment), clock);
-        await payments.CreateAsync(new PaymentChange(payment, ledger, null, created, lease?.Complete(response)), cancellationToken);
+        var completion = lease is null ? null : answer.IsSuccess ? lease.Complete(answer.Value!) : lease.Complete(answer.Error!);
+        await payments.CreateAsync(new PaymentChange(payment, ledger, null, created, completion), cancellationToken);
 
         logger.LogInformation("Payment {PaymentId} {Status} for {Amount} (event {EventId})", payment.Id, payment.Status.ApiName(), command.Amount, created.Id);
-        return response;
+        return answer;
     }
 
-    private (Payment, LedgerTransaction?, string, StoredResponse) Captured(Payment captured) => (
+    private (Payment, LedgerTransaction?, string, Result<StoredResponse>) Captured(Payment captured) => (
         captured,
         LedgerTransaction.Create(captured.Scope, captured.Currency, LedgerTypes.Capture, captured.Id, PaymentPostings.ForCapture(captured), clock),
         EventTypes.PaymentSucceeded,
         StoredResponse.Of(201, PaymentView.From(captured)));
 
-    private static (Payment, LedgerTransaction?, string, StoredResponse) Declined(Payment authorized, AcquirerDecision.Declined declined, string requestId)
+    /// <summary>A decline is stored like any payment, yet answered as a 402 refusal, rendered where every other refusal is.</summary>
+    private static (Payment, LedgerTransaction?, string, Result<StoredResponse>) Declined(Payment authorized, AcquirerDecision.Declined declined)
     {
         var failed = authorized with { Status = PaymentStatus.Failed, FailureCode = declined.Code, FailureMessage = declined.Message };
         var problem = new ApiError(402, declined.Code, declined.Message, "payment_method") { Extensions = new Dictionary<string, string> { ["payment"] = failed.Id } };
-        return (failed, null, EventTypes.PaymentFailed, ProblemDocument.Render(problem, requestId));
+        return (failed, null, EventTypes.PaymentFailed, problem);
     }
 }

@@ -20,7 +20,7 @@ public sealed class PaymentFunctions(ApiPipeline api, CreatePayment create, Paym
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments")] HttpRequest request) =>
         api.WriteAsync<CreatePaymentRequest, CreatePaymentCommand>(request, Create,
             body => body.Validate(),
-            (call, command, lease) => create.HandleAsync(call.Merchant, call.RequestId, command, lease, CancellationToken.None));
+            (call, command, lease) => create.HandleAsync(call.Merchant, command, lease, CancellationToken.None));
 
     [Function("CapturePayment")]
     public Task<IActionResult> CaptureAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments/{id}/capture")] HttpRequest request, string id) =>
