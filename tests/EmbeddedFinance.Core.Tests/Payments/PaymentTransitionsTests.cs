@@ -1,0 +1,165 @@
+using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Payments;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace EmbeddedFinance.Core.Tests.Payments;
+
+public sealed class PaymentTransitionsTests
+{
+    private static readonly Caller.Merchant Shop = new("mer_1", "key_1", ApiKeyKind.Secret, Mode.Test);
+
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    private readonly Mock<IPaymentStore> store = new();
+    private readonly List<PaymentChange> updates = [];
+    private readonly Payment authorized;
+
+    public PaymentTransitionsTests()
+    {
+        authorized = AllocationTests.NewPayment(1_000, fee: 100) with { Id = PrefixedId.New("pay", clock), Scope = Shop.Scope };
+        Stored(authorized);
+        store.Setup(s => s.UpdateAsync(It.IsAny<PaymentChange>(), It.IsAny<CancellationToken>()))
+            .Callback<PaymentChange, CancellationToken>((change, _) => updates.Add(change))
+            .Returns(Task.CompletedTask);
+    }
+
+    private PaymentTransitions Transitions => new(store.Object, clock);
+
+    private void Stored(params Payment[] versions)
+    {
+        var reads = store.SetupSequence(s => s.GetAsync(Shop.Scope, authorized.Id, It.IsAny<CancellationToken>()));
+        foreach (var version in versions) reads = reads.ReturnsAsync(version);
+    }
+
+    private void UpdatesConflict(int times)
+    {
+        var conflicts = 0;
+        store.Setup(s => s.UpdateAsync(It.IsAny<PaymentChange>(), It.IsAny<CancellationToken>()))
+            .Callback<PaymentChange, CancellationToken>((change, _) =>
+            {
+                updates.Add(change);
+                if (conflicts++ < times) throw new ConcurrencyConflictException("changed");
+            })
+            .Returns(Task.CompletedTask);
+    }
+
+    [Fact]
+    public async Task An_id_that_is_not_a_payment_id_is_resource_missing_without_a_read()
+    {
+        var result = await Transitions.CaptureAsync(Shop, "po_1", null, null, CancellationToken.None);
+
+        Assert.Equal((404, "resource_missing"), (result.Error?.Status, result.Error?.Code));
+        store.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_payment_not_in_the_scope_is_resource_missing()
+    {
+        var result = await Transitions.CancelAsync(Shop, PrefixedId.New("pay", clock), null, CancellationToken.None);
+
+        Assert.Equal((404, "resource_missing"), (result.Error?.Status, result.Error?.Code));
+        Assert.Empty(updates);
+    }
+
+    [Fact]
+    public async Task Capture_commits_succeeded_with_capture_postings_and_payment_captured()
+    {
+        var result = await Transitions.CaptureAsync(Shop, authorized.Id, 500, null, CancellationToken.None);
+
+        var change = Assert.Single(updates);
+        Assert.Equal(200, result.Value?.Status);
+        Assert.Equal((PaymentStatus.Succeeded, 500L), (change.Payment.Status, change.Payment.AmountCaptured));
+        Assert.Equal(LedgerTypes.Capture, change.Ledger?.Type);
+        Assert.Equal(-500, change.Ledger!.Postings.Single(posting => posting.Account == LedgerAccounts.Clearing).Amount);
+        Assert.Equal(EventTypes.PaymentCaptured, change.Event.Type);
+    }
+
+    [Fact]
+    public async Task Cancel_commits_canceled_without_postings()
+    {
+        var result = await Transitions.CancelAsync(Shop, authorized.Id, null, CancellationToken.None);
+
+        var change = Assert.Single(updates);
+        Assert.Equal(200, result.Value?.Status);
+        Assert.Equal(PaymentStatus.Canceled, change.Payment.Status);
+        Assert.Null(change.Ledger);
+        Assert.Equal(EventTypes.PaymentCanceled, change.Event.Type);
+    }
+
+    [Fact]
+    public async Task Refund_commits_the_refund_with_postings_returning_it_to_clearing()
+    {
+        Stored(authorized.Capture(null).Value!);
+
+        var result = await Transitions.RefundAsync(Shop, authorized.Id, 300, null, CancellationToken.None);
+
+        var change = Assert.Single(updates);
+        Assert.Equal(201, result.Value?.Status);
+        Assert.Equal((authorized.Id, 300L), (change.Refund?.PaymentId, change.Refund?.Amount));
+        Assert.Equal(300, change.Payment.AmountRefunded);
+        Assert.Equal((LedgerTypes.Refund, change.Refund!.Id), (change.Ledger?.Type, change.Ledger?.Reference));
+        Assert.Equal(300, change.Ledger!.Postings.Single(posting => posting.Account == LedgerAccounts.Clearing).Amount);
+        Assert.Equal(EventTypes.PaymentRefunded, change.Event.Type);
+    }
+
+    [Fact]
+    public async Task A_transition_the_state_forbids_is_state_invalid_and_writes_nothing()
+    {
+        var result = await Transitions.RefundAsync(Shop, authorized.Id, null, null, CancellationToken.None);
+
+        Assert.Equal((409, "state_invalid"), (result.Error?.Status, result.Error?.Code));
+        Assert.Empty(updates);
+    }
+
+    [Fact]
+    public async Task After_a_conflict_it_reads_again_and_decides_on_what_the_payment_is_now()
+    {
+        // Capture races a cancel: the cancel commits first.
+        Stored(authorized, authorized.Cancel().Value!);
+        UpdatesConflict(times: 1);
+
+        var result = await Transitions.CaptureAsync(Shop, authorized.Id, null, null, CancellationToken.None);
+
+        Assert.Equal((409, "state_invalid"), (result.Error?.Status, result.Error?.Code));
+        Assert.Single(updates);
+    }
+
+    [Fact]
+    public async Task A_conflict_short_of_the_bound_is_retried_until_it_commits()
+    {
+        Stored(authorized, authorized, authorized, authorized, authorized);
+        UpdatesConflict(times: 4);
+
+        var result = await Transitions.CancelAsync(Shop, authorized.Id, null, CancellationToken.None);
+
+        Assert.Equal(200, result.Value?.Status);
+        Assert.Equal(5, updates.Count);
+    }
+
+    [Fact]
+    public async Task After_five_conflicts_it_gives_up_and_the_conflict_escapes()
+    {
+        Stored(Enumerable.Repeat(authorized, 10).ToArray());
+        UpdatesConflict(times: int.MaxValue);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Transitions.CancelAsync(Shop, authorized.Id, null, CancellationToken.None));
+
+        Assert.Equal(5, updates.Count);
+    }
+
+    [Fact]
+    public async Task A_lease_is_completed_with_the_response_in_the_same_change()
+    {
+        var lease = new IdempotencyLease(Shop.Scope, "k", "fp", "etag", clock.GetUtcNow());
+
+        var result = await Transitions.CaptureAsync(Shop, authorized.Id, null, lease, CancellationToken.None);
+
+        var completion = Assert.Single(updates).Completion;
+        Assert.Same(lease, completion?.Lease);
+        Assert.Equal(result.Value, completion?.Response);
+    }
+}
