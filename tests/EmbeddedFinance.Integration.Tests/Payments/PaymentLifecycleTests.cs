@@ -70,6 +70,25 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_declined_payment_retried_with_its_key_replays_the_same_402_and_makes_no_second_payment()
+    {
+        var body = new { amount = 1_000, currency = "usd", payment_method = await client.TokenAsync("4000000000000002") };
+        var key = Guid.NewGuid().ToString();
+        var failedBefore = (await StateRows.EventsAsync(host, Scope)).Count(e => e.Type == "payment.failed");
+
+        using var first = await client.CreateAsync(body, key);
+        using var second = await client.CreateAsync(body, key);
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, second.StatusCode);
+        var original = await first.Content.ReadAsStringAsync();
+        Assert.Equal(original, await second.Content.ReadAsStringAsync());
+        Assert.Equal("true", Assert.Single(second.Headers.GetValues("Idempotent-Replayed")));
+        // The replay is the first request's answer, request id included.
+        Assert.Equal(first.Headers.GetValues("Request-Id").Single(), JsonDocument.Parse(original).RootElement.GetProperty("request_id").GetString());
+        Assert.Equal(failedBefore + 1, (await StateRows.EventsAsync(host, Scope)).Count(e => e.Type == "payment.failed"));
+    }
+
+    [Fact]
     public async Task Authorize_then_partial_capture_releases_the_rest_and_posts_only_what_was_captured()
     {
         var authorized = await client.PayAsync(token, amount: 10_000, capture: false);
