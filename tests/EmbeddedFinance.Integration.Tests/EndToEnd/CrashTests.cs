@@ -102,7 +102,7 @@ public sealed class CrashTests
         // Settlement applied each payment once: the driver's balance is exactly the splits, and the books reconcile.
         var expected = answered.Count * (Fare - Fee);
         long available = 0;
-        await PaymentClient.EventuallyAsync(async () => (available = await AvailableAsync(http, key, driver)) == expected, $"driver balance {expected}", 60, () => $"it is {available}");
+        await Eventually.HoldsAsync(async () => (available = await AvailableAsync(http, key, driver)) == expected, $"driver balance {expected}", 60, () => $"it is {available}");
         var reconciliation = await PostAsync(http, "v1/admin/reconciliation", TestHost.AdminKey, null);
         Assert.Equal(0, reconciliation.GetProperty("unbalanced").GetArrayLength());
         Assert.Equal(0, reconciliation.GetProperty("drift").GetArrayLength());
@@ -110,7 +110,7 @@ public sealed class CrashTests
         // Every event reached the receiver at least once.
         var events = (await ListAsync(http, key, "v1/events")).Select(e => e.GetProperty("id").GetString()!).ToHashSet();
         Assert.True(events.Count >= 2 * answered.Count, $"{events.Count} events for {answered.Count} payments");
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(events.IsSubsetOf(receiver.On("crash").Select(webhook => webhook.WebhookId))),
+        await Eventually.HoldsAsync(() => events.IsSubsetOf(receiver.On("crash").Select(webhook => webhook.WebhookId)),
             "every event delivered", 60, () => $"{events.Except(receiver.On("crash").Select(webhook => webhook.WebhookId)).Count()} missing");
 
         // Nothing poisoned: a crash may repeat a message, never make one fail for good.

@@ -77,9 +77,9 @@ public sealed class QueueTriggerTests : IAsyncLifetime
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"text":"payout po_1"}""")));
 
-        await Eventually(() => recorder.Of("ok").Count == 1);
+        await Eventually.HoldsAsync(() => recorder.Of("ok").Count == 1, "the message received", seconds: 30);
         Assert.Equal("payout po_1", recorder.Of("ok")[0].Value);
-        await Eventually(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        await Eventually.HoldsAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message deleted", seconds: 30);
     }
 
     [Fact]
@@ -108,25 +108,13 @@ public sealed class QueueTriggerTests : IAsyncLifetime
     {
         var poison = raw.GetQueueClient(queueName + "-poison");
         string? text = null;
-        await Eventually(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             if (!await poison.ExistsAsync()) return false;
             var peeked = (await poison.PeekMessagesAsync(1)).Value;
             text = peeked.Length == 1 ? peeked[0].MessageText : null;
             return text is not null;
-        });
+        }, $"a message in {poison.Name}", seconds: 30);
         return text!;
-    }
-
-    private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
-            await Task.Delay(100);
-        }
     }
 }

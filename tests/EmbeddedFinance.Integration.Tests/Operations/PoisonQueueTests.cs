@@ -44,7 +44,7 @@ public sealed class PoisonQueueTests : IAsyncLifetime
         var wire = Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new OutboxNudgeMessage(ProbeScope))));
         await raw.GetQueueClient(Names.Outbox).SendMessageAsync(wire);
         var poison = raw.GetQueueClient(Names.Outbox + "-poison");
-        await Eventually(async () => await poison.ExistsAsync() && (await poison.PeekMessagesAsync(1)).Value.Length == 1);
+        await Eventually.HoldsAsync(async () => await poison.ExistsAsync() && (await poison.PeekMessagesAsync(1)).Value.Length == 1, "the message poisoned", seconds: 30);
 
         using var listed = await host.SendAsync(HttpMethod.Get, "v1/admin/poison", TestHost.AdminKey);
         var list = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement;
@@ -72,9 +72,9 @@ public sealed class PoisonQueueTests : IAsyncLifetime
         Assert.Equal(Names.Outbox, answer.GetProperty("queue").GetString());
         Assert.Equal(1, answer.GetProperty("requeued").GetInt32());
 
-        await Eventually(() => Task.FromResult(outbox.ProbeReads.Contains(true)));
+        await Eventually.HoldsAsync(() => outbox.ProbeReads.Contains(true), "the requeued message processed", seconds: 30);
         Assert.Empty((await poison.PeekMessagesAsync(32)).Value);
-        await Eventually(async () => (await raw.GetQueueClient(Names.Outbox).PeekMessagesAsync(32)).Value.Length == 0);
+        await Eventually.HoldsAsync(async () => (await raw.GetQueueClient(Names.Outbox).PeekMessagesAsync(32)).Value.Length == 0, "the outbox queue empty", seconds: 30);
         Assert.Contains(host.Logs.Lines, line => line.Contains($"Requeued 1 of at most 10 poisoned messages from {Names.Outbox}-poison", StringComparison.Ordinal));
         Assert.Contains(await host.DumpTablesAsync(), row => row.Contains("poison.requeue", StringComparison.Ordinal));
     }
@@ -96,15 +96,5 @@ public sealed class PoisonQueueTests : IAsyncLifetime
 
         await Problem.AssertAsync(await host.SendAsync(HttpMethod.Get, "v1/admin/poison", merchant.SecretKey), 403, "forbidden");
         await Problem.AssertAsync(await host.SendAsync(HttpMethod.Post, $"v1/admin/poison/{Names.Outbox}/requeue", merchant.SecretKey, new { }), 403, "forbidden");
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -53,9 +53,9 @@ public sealed class RelayHotPathTests : IAsyncLifetime
         var payments = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PayAsync(token, 1_100, fee: 100, splits: [new { account = driver, amount = 1_000 }])));
 
         var ids = payments.Select(payment => payment.GetProperty("id").GetString()!).ToList();
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 20_000, "every payment settled");
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(ids.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment delivered");
-        await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("outbox") == 0, "the outbox empty");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 20_000, "every payment settled");
+        await Eventually.HoldsAsync(() => ids.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id)), "every payment delivered");
+        await Eventually.HoldsAsync(async () => await host.CountRowsAsync("outbox") == 0, "the outbox empty");
         Assert.Equal(0, reads);
         Assert.Equal(0, dueQueries);
         Assert.Equal(0, await host.CountRowsAsync("job"));

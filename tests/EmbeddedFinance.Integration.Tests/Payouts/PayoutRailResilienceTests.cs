@@ -34,11 +34,11 @@ public sealed class PayoutRailResilienceTests : IAsyncLifetime
         var client = new PaymentClient(host, await host.CreateMerchantAsync());
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
         await client.PayAsync(await client.TokenAsync(), 6_000, fee: 1_000, splits: [new { account = driver, amount = 5_000 }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 5_000, "funds available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 5_000, "funds available");
 
         var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 5_000, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var id = payout.GetProperty("id").GetString()!;
-        await PaymentClient.EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
             (await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payouts/{id}"), HttpStatusCode.OK)).GetProperty("status").GetString() == "paid", "payout paid");
 
         Assert.Equal(3, rail.Calls);

@@ -44,7 +44,7 @@ public sealed class PayoutTests : IAsyncLifetime
             await Problem.AssertAsync(refused, 402, "balance_insufficient", "amount");
         }
         Assert.Equal(0, await client.BalanceAsync(driver, "available"));
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "in_transit") == 0, "all ten payouts paid");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "in_transit") == 0, "all ten payouts paid");
         Assert.Equal(10, (await PayoutsAsync(driver)).Count(payout => payout.GetProperty("status").GetString() == "paid"));
         await AssertLedgerReconcilesAsync();
         Assert.Equal(10_000, await BalanceOfAsync(LedgerAccounts.PaidOut));
@@ -61,7 +61,7 @@ public sealed class PayoutTests : IAsyncLifetime
         Assert.Equal(2_000, await client.BalanceAsync(driver, "available"));
         Assert.Equal(3_000, await client.BalanceAsync(driver, "in_transit"));
 
-        await PaymentClient.EventuallyAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
+        await Eventually.HoldsAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
         Assert.Equal(0, await client.BalanceAsync(driver, "in_transit"));
         Assert.Equal(2_000, await client.BalanceAsync(driver, "available"));
         Assert.Equal(1, await CountEventsAsync("payout.created"));
@@ -78,7 +78,7 @@ public sealed class PayoutTests : IAsyncLifetime
         var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 3_500, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var id = payout.GetProperty("id").GetString()!;
 
-        await PaymentClient.EventuallyAsync(async () => (await StatusAsync(id)) == "failed", "payout failed");
+        await Eventually.HoldsAsync(async () => (await StatusAsync(id)) == "failed", "payout failed");
         var failed = await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payouts/{id}"), HttpStatusCode.OK);
         Assert.Equal(failureCode, failed.GetProperty("failure_code").GetString());
         Assert.Equal(5_000, await client.BalanceAsync(driver, "available"));
@@ -111,7 +111,7 @@ public sealed class PayoutTests : IAsyncLifetime
         var driver = await FundedDriverAsync(4_000);
         var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 4_000, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var id = payout.GetProperty("id").GetString()!;
-        await PaymentClient.EventuallyAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
+        await Eventually.HoldsAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
         var transactions = await host.CountRowsAsync("ledger");
 
         var complete = host.Services.GetRequiredService<CompletePayout>();
@@ -149,7 +149,7 @@ public sealed class PayoutTests : IAsyncLifetime
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank(accountNumber));
         var before = await client.BalanceAsync(driver, "available");
         await client.PayAsync(token, amount + 500, fee: 500, splits: [new { account = driver, amount }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == before + amount, "the payment settled to available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == before + amount, "the payment settled to available");
         return driver;
     }
 

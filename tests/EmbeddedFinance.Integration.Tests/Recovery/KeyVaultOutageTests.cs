@@ -55,7 +55,7 @@ public sealed class KeyVaultOutageTests : IAsyncLifetime
         }
         Assert.True(refused > 0, "no delivery met the outage");
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(payments.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment's webhook delivered",
+        await Eventually.HoldsAsync(() => payments.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id)), "every payment's webhook delivered",
             seconds: 45, state: () => $"{receiver.On("all").Count} received, {refused} secret reads refused");
         var verifier = new StandardWebhooks.StandardWebhook(endpoint.Secret);
         foreach (var webhook in receiver.On("all")) verifier.Verify(webhook.Body, webhook.HeaderDictionary);

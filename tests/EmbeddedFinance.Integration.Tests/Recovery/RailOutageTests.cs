@@ -43,7 +43,7 @@ public sealed class RailOutageTests : IAsyncLifetime
         var client = new PaymentClient(host, await host.CreateMerchantAsync());
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
         await client.PayAsync(await client.TokenAsync(), 30_500, fee: 500, splits: [new { account = driver, amount = 30_000 }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 30_000, "funds available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 30_000, "funds available");
 
         rail.FailUntil(DateTimeOffset.UtcNow + Outage);
         var payouts = new List<string>();
@@ -58,7 +58,7 @@ public sealed class RailOutageTests : IAsyncLifetime
         Assert.True(rail.Refused > 10, $"the outage refused only {rail.Refused} calls");
         Assert.All(await StatusesAsync(client, payouts), status => Assert.Equal("pending", status));
 
-        await PaymentClient.EventuallyAsync(async () => (await StatusesAsync(client, payouts)).All(status => status == "paid"), "every payout paid after the outage", seconds: 45,
+        await Eventually.HoldsAsync(async () => (await StatusesAsync(client, payouts)).All(status => status == "paid"), "every payout paid after the outage", seconds: 45,
             state: () => $"rail refused {rail.Refused}, accepted {rail.Accepted}");
         Assert.Equal(0, await host.CountPoisonedAsync());
         Assert.Equal(30_000 - 2_000 * payouts.Count, await client.BalanceAsync(driver, "available"));

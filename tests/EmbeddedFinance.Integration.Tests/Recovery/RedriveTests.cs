@@ -53,12 +53,12 @@ public sealed class RedriveTests : IAsyncLifetime
         var client = new PaymentClient(host, await host.CreateMerchantAsync());
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
         await client.PayAsync(await client.TokenAsync(), 10_500, fee: 500, splits: [new { account = driver, amount = 10_000 }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 10_000, "funds available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 10_000, "funds available");
 
         var unsent = await PayoutAsync(client, driver, lostSubmissions);
         var unreported = await PayoutAsync(client, driver, lostReports);
 
-        await PaymentClient.EventuallyAsync(async () => await StatusAsync(client, unsent) == "paid" && await StatusAsync(client, unreported) == "paid", "both payouts paid", seconds: 30);
+        await Eventually.HoldsAsync(async () => await StatusAsync(client, unsent) == "paid" && await StatusAsync(client, unreported) == "paid", "both payouts paid", seconds: 30);
         Assert.Equal(6_000, await client.BalanceAsync(driver, "available"));
         Assert.Equal(0, await client.BalanceAsync(driver, "in_transit"));
         Assert.Contains(host.Logs.Lines, line => line.Contains($"Payout {unsent}", StringComparison.Ordinal) && line.Contains("still pending", StringComparison.Ordinal));
@@ -77,11 +77,13 @@ public sealed class RedriveTests : IAsyncLifetime
         lock (lostDeliveries) lostDeliveries.Add("*");
 
         var payment = (await client.PayAsync(token, 1_000)).GetProperty("id").GetString()!;
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(LostCount() >= 2), "both deliveries lost");
+        await Eventually.HoldsAsync(() => LostCount() >= 2, "both deliveries lost");
         await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Patch, $"v1/webhook_endpoints/{disabled.Id}", new { status = "disabled" }), HttpStatusCode.OK);
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("kept").Any(webhook => webhook.ObjectId == payment)), "the lost delivery redriven", seconds: 30);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await Eventually.HoldsAsync(() => receiver.On("kept").Any(webhook => webhook.ObjectId == payment), "the lost delivery redriven", seconds: 30);
+        // Nothing more can reach either endpoint: no delivery queued, and no check left that could queue one again.
+        await Eventually.HoldsAsync(async () => await host.WebhooksIdleAsync() && await host.CountWorkRowsAsync(TableDeliveryChecks.Partition) == 0,
+            "every delivery made and every delivery check done");
         Assert.Single(receiver.On("kept"), webhook => webhook.ObjectId == payment);
         Assert.Empty(receiver.On("disabled"));
         Assert.Contains(host.Logs.Lines, line => line.Contains("webhook deliveries of", StringComparison.Ordinal) && line.Contains("queued again", StringComparison.Ordinal));

@@ -83,9 +83,9 @@ public sealed class ServiceBusOutageTests : IAsyncLifetime
             await background;
             var id = payment.GetProperty("id").GetString()!;
             expected += 1_000;
-            await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == expected, $"{id} settled", seconds: 20);
+            await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == expected, $"{id} settled", seconds: 20);
             var settled = DateTimeOffset.UtcNow - paid;
-            await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("all").Any(webhook => webhook.ObjectId == id)), $"{id} delivered", seconds: 20);
+            await Eventually.HoldsAsync(() => receiver.On("all").Any(webhook => webhook.ObjectId == id), $"{id} delivered", seconds: 20);
             lags.Add((settled, DateTimeOffset.UtcNow - paid));
         }
 
@@ -94,7 +94,7 @@ public sealed class ServiceBusOutageTests : IAsyncLifetime
         Assert.All(lags, lag => Assert.True(lag.Settled < TimeSpan.FromSeconds(10) && lag.Delivered < TimeSpan.FromSeconds(10), $"lag during the outage: settled {lag.Settled}, delivered {lag.Delivered}"));
 
         var events = await EventIdsAsync(client);
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(events.All(published.ContainsKey)), "every event published once Service Bus is back", seconds: 45,
+        await Eventually.HoldsAsync(() => events.All(published.ContainsKey), "every event published once Service Bus is back", seconds: 45,
             state: () => $"{events.Count(published.ContainsKey)} of {events.Count} published, {refused} sends refused");
         Assert.Equal(0, await host.CountPoisonedAsync());
     }

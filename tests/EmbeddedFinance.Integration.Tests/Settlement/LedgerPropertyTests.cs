@@ -46,13 +46,13 @@ public sealed class LedgerPropertyTests(ITestOutputHelper output) : IAsyncLifeti
         for (var round = 0; round < 16; round++)
         {
             // Now and then let settlement catch up, so payouts meet available money as well as empty balances.
-            if (round % 4 == 3) await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("job") == 0, $"seed {seed}: settled");
+            if (round % 4 == 3) await Eventually.HoldsAsync(async () => await host.CountRowsAsync("job") == 0, $"seed {seed}: settled");
             var operations = Enumerable.Range(0, 4).Select(_ => NextOperation(random, client, approved, declined, drivers, payments)).ToList();
             var statuses = await Task.WhenAll(operations.Select(operation => Task.Run(operation)));
             Assert.All(statuses, status => Assert.True(status is 200 or 201 or 400 or 402 or 409, $"seed {seed}: unexpected status {status}"));
         }
 
-        await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("job") == 0 && await host.CountRowsAsync("outbox") == 0 && !await AnyPayoutOpenAsync(client),
+        await Eventually.HoldsAsync(async () => await host.CountRowsAsync("job") == 0 && await host.CountRowsAsync("outbox") == 0 && !await AnyPayoutOpenAsync(client),
             $"seed {seed}: everything settled and every payout finished", seconds: 40);
 
         var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);

@@ -136,9 +136,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
         foreach (var id in created.Values) await PaymentClient.ExpectAsync(await payments.GetAsync($"v1/payments/{id}"), HttpStatusCode.OK);
 
         // Nothing stranded: each payment settled once (the driver holds exactly its share of each), each delivered.
-        await PaymentClient.EventuallyAsync(async () => await payments.BalanceAsync(driver, "available") == DriverShare * listed.Count, "every payment settled once", seconds: 60,
+        await Eventually.HoldsAsync(async () => await payments.BalanceAsync(driver, "available") == DriverShare * listed.Count, "every payment settled once", seconds: 60,
             state: () => $"{listed.Count} payments");
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(listed.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment's webhook delivered", seconds: 60,
+        await Eventually.HoldsAsync(() => listed.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id)), "every payment's webhook delivered", seconds: 60,
             state: () => $"{listed.Count(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))} of {listed.Count} delivered");
         Assert.Equal(DriverShare * listed.Count, await payments.BalanceAsync(driver, "available"));
         var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);

@@ -44,7 +44,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var payment = await payments.PayAsync(await payments.TokenAsync(), amount: 2_500, capture: false);
         var paymentId = payment.GetProperty("id").GetString()!;
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("all").Count >= 2), "account.created and payment.requires_capture delivered");
+        await Eventually.HoldsAsync(() => receiver.On("all").Count >= 2, "account.created and payment.requires_capture delivered");
 
         var verifier = new StandardWebhook(endpoint.Secret);
         foreach (var webhook in receiver.On("all"))
@@ -72,8 +72,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var endpoint = await webhooks.CreateEndpointAsync(receiver.Url("flaky", Answers.InTurn(500, 503)), "account.created");
         var driver = await payments.AccountAsync();
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("flaky").Count >= 3), "three attempts");
-        await Task.Delay(500);
+        await Eventually.HoldsAsync(() => receiver.On("flaky").Count >= 3, "three attempts");
+        await Eventually.HoldsAsync(host.WebhooksIdleAsync, "the third attempt recorded and nothing more queued");
 
         var attempts = receiver.On("flaky");
         Assert.Equal(3, attempts.Count);
@@ -99,8 +99,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await webhooks.CreateEndpointAsync(receiver.Url("dead", Answers.Always(500)), "account.created");
         await payments.AccountAsync();
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("dead").Count >= 3), "three attempts");
-        await Task.Delay(3_500);
+        await Eventually.HoldsAsync(() => receiver.On("dead").Count >= 3, "three attempts");
+        await Eventually.HoldsAsync(host.WebhooksIdleAsync, "the last attempt recorded and nothing more queued");
 
         Assert.Equal(3, receiver.On("dead").Count);
         var recorded = (await webhooks.AttemptsAsync(receiver.On("dead")[0].WebhookId)).EnumerateArray().ToList();
@@ -117,7 +117,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await webhooks.CreateEndpointAsync(receiver.Url("healthy"), "payment.succeeded");
         // Enough deliveries to the hanging endpoint to fill every worker of the host if it were allowed to.
         await Task.WhenAll(Enumerable.Range(0, 30).Select(i => payments.AccountAsync($"Driver {i}")));
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("hangs").Count >= 2), "the hanging endpoint reached");
+        await Eventually.HoldsAsync(() => receiver.On("hangs").Count >= 2, "the hanging endpoint reached");
         var token = await payments.TokenAsync();
 
         var paidAt = new List<TimeSpan>();
@@ -126,7 +126,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             await payments.PayAsync(token, amount: 1_000 + i);
             paidAt.Add(receiver.Now);
         }
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("healthy").Count >= 5), "the healthy endpoint's five deliveries");
+        await Eventually.HoldsAsync(() => receiver.On("healthy").Count >= 5, "the healthy endpoint's five deliveries");
 
         // The hanging endpoint's attempts each take the full 5 s timeout; the healthy one's must not wait for them.
         var healthy = receiver.On("healthy");
@@ -136,7 +136,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             Assert.True(latency < TimeSpan.FromSeconds(4), $"payment {i} reached the healthy endpoint after {latency.TotalMilliseconds:0} ms");
         }
         var hungEvent = receiver.On("hangs")[0].WebhookId;
-        await PaymentClient.EventuallyAsync(async () => (await webhooks.AttemptsAsync(hungEvent)).GetArrayLength() >= 1, "the hung attempt recorded", seconds: 30);
+        await Eventually.HoldsAsync(async () => (await webhooks.AttemptsAsync(hungEvent)).GetArrayLength() >= 1, "the hung attempt recorded", seconds: 30);
         var cut = (await webhooks.AttemptsAsync(hungEvent))[0];
         Assert.Equal("timeout", cut.GetProperty("error").GetString());
         Assert.InRange(cut.GetProperty("duration_ms").GetInt64(), 4_900, 8_000);
@@ -149,22 +149,22 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var (payments, webhooks) = await MerchantAsync();
         var endpoint = await webhooks.CreateEndpointAsync(receiver.Url("once"), "account.created");
         await payments.AccountAsync();
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("once").Count >= 1), "first delivery");
+        await Eventually.HoldsAsync(() => receiver.On("once").Count >= 1, "first delivery");
         var eventId = receiver.On("once")[0].WebhookId;
-        await PaymentClient.EventuallyAsync(async () => (await webhooks.AttemptsAsync(eventId)).GetArrayLength() == 1, "first attempt recorded");
+        await Eventually.HoldsAsync(async () => (await webhooks.AttemptsAsync(eventId)).GetArrayLength() == 1, "first attempt recorded");
 
         var queue = (Core.Webhooks.IWebhookQueue)host.Services.GetService(typeof(Core.Webhooks.IWebhookQueue))!;
         var scope = Core.Access.MerchantScope.Of(payments.Merchant.Id, Core.Common.Mode.Test);
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => queue.EnqueueAsync(new Core.Webhooks.WebhookDelivery(scope, eventId, endpoint.Id, 1), TimeSpan.Zero, CancellationToken.None)));
-        await Task.Delay(2_500);
+        await Eventually.HoldsAsync(host.WebhooksIdleAsync, "the five duplicate messages handled");
         Assert.Single(receiver.On("once"));
 
         var redelivery = await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Post, $"v1/events/{eventId}/redeliver", new { endpoint = endpoint.Id }), HttpStatusCode.Accepted);
         Assert.Equal([endpoint.Id], redelivery.GetProperty("endpoints").EnumerateArray().Select(id => id.GetString()));
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("once").Count == 2), "the redelivery");
+        await Eventually.HoldsAsync(() => receiver.On("once").Count == 2, "the redelivery");
         Assert.Equal(eventId, receiver.On("once")[1].WebhookId);
         new StandardWebhook(endpoint.Secret).Verify(receiver.On("once")[1].Body, receiver.On("once")[1].HeaderDictionary);
-        await PaymentClient.EventuallyAsync(async () => (await webhooks.AttemptsAsync(eventId)).GetArrayLength() == 2, "the manual attempt recorded");
+        await Eventually.HoldsAsync(async () => (await webhooks.AttemptsAsync(eventId)).GetArrayLength() == 2, "the manual attempt recorded");
         var manual = (await webhooks.AttemptsAsync(eventId))[1];
         Assert.True(manual.GetProperty("manual").GetBoolean());
         Assert.Equal("succeeded", manual.GetProperty("status").GetString());
@@ -179,8 +179,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Patch, $"v1/webhook_endpoints/{off.Id}", new { status = "disabled" }), HttpStatusCode.OK);
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(i => payments.AccountAsync($"Driver {i}")));
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("on").Count >= 5), "five deliveries to the enabled endpoint");
-        await Task.Delay(1_500);
+        await Eventually.HoldsAsync(() => receiver.On("on").Count >= 5, "five deliveries to the enabled endpoint");
+        await Eventually.HoldsAsync(host.WebhooksIdleAsync, "every event relayed and every delivery made");
 
         Assert.Empty(receiver.On("off"));
         Assert.Equal(5, receiver.On("on").Select(webhook => webhook.WebhookId).Distinct().Count());
@@ -197,7 +197,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.NotEqual(endpoint.Secret, second);
 
         await payments.AccountAsync();
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("rotating").Count == 1), "delivery during the overlap");
+        await Eventually.HoldsAsync(() => receiver.On("rotating").Count == 1, "delivery during the overlap");
         var during = receiver.On("rotating")[0];
         // The package checks only the first signature of the header, so each is presented to it alone: the new secret's first.
         var signatures = during.Headers["webhook-signature"].Split(' ');
@@ -209,7 +209,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var third = (await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Post, $"v1/webhook_endpoints/{endpoint.Id}/rotate_secret", new { expire_previous_in_seconds = 0 }), HttpStatusCode.OK))
             .GetProperty("secret").GetString()!;
         await payments.AccountAsync();
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("rotating").Count == 2), "delivery after the overlap");
+        await Eventually.HoldsAsync(() => receiver.On("rotating").Count == 2, "delivery after the overlap");
         var after = receiver.On("rotating")[1];
         Assert.Single(after.Headers["webhook-signature"].Split(' '));
         new StandardWebhook(third).Verify(after.Body, after.HeaderDictionary);

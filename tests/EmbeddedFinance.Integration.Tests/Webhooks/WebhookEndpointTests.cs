@@ -49,7 +49,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         await webhooks.CreateEndpointAsync(receiver.Url("watching"), "webhook_endpoint.disabled");
         await payments.AccountAsync();
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("watching").Count >= 1), "webhook_endpoint.disabled delivered");
+        await Eventually.HoldsAsync(() => receiver.On("watching").Count >= 1, "webhook_endpoint.disabled delivered");
         var notice = receiver.On("watching").Single();
         Assert.Equal("webhook_endpoint.disabled", notice.Type);
         Assert.Equal(failing.Id, notice.ObjectId);
@@ -59,14 +59,15 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         // Disabled, it gets nothing more: neither its remaining retries nor the notice of its own disabling.
         var attemptsWhenDisabled = receiver.On("failing").Count;
-        await Task.Delay(2_500);
+        await Eventually.HoldsAsync(host.WebhooksIdleAsync, "the pending retry handled and the notice relayed");
         Assert.Equal(attemptsWhenDisabled, receiver.On("failing").Count);
+        Assert.Contains(host.Logs.Lines, line => line.Contains($"to {failing.Id} dropped: the endpoint is disabled", StringComparison.Ordinal));
         Assert.All(receiver.On("failing"), webhook => Assert.Equal("account.created", webhook.Type));
 
         // Re-enabled, it starts a fresh count: the next failure does not disable it at once.
         await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Patch, $"v1/webhook_endpoints/{failing.Id}", new { status = "enabled" }), HttpStatusCode.OK);
         await payments.AccountAsync();
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("failing").Count > attemptsWhenDisabled), "a delivery after re-enabling");
+        await Eventually.HoldsAsync(() => receiver.On("failing").Count > attemptsWhenDisabled, "a delivery after re-enabling");
         Assert.Equal("enabled", (await webhooks.GetAsync($"v1/webhook_endpoints/{failing.Id}")).GetProperty("status").GetString());
     }
 
@@ -113,7 +114,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
 
         var liveWebhooks = new WebhookClient(host, live);
         var eventId = await liveWebhooks.EventIdAsync("account.created", account.GetProperty("id").GetString()!);
-        await PaymentClient.EventuallyAsync(async () => (await liveWebhooks.AttemptsAsync(eventId)).GetArrayLength() >= 1, "the refused attempt recorded");
+        await Eventually.HoldsAsync(async () => (await liveWebhooks.AttemptsAsync(eventId)).GetArrayLength() >= 1, "the refused attempt recorded");
         Assert.Equal("address_not_allowed", (await liveWebhooks.AttemptsAsync(eventId))[0].GetProperty("error").GetString());
         Assert.Empty(receiver.On("rebound"));
     }
