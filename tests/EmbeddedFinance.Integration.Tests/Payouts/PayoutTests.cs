@@ -11,22 +11,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmbeddedFinance.Integration.Tests.Payouts;
 
 /// <summary>Payouts on Azurite over HTTP, on the host's own triggers: reserve, submit to the sandbox rail, paid or failed.</summary>
-public sealed class PayoutTests : IAsyncLifetime
+public sealed class PayoutTests : HostedTest
 {
-    private TestHost host = null!;
     private PaymentClient client = null!;
     private string token = null!;
 
     private string Scope => MerchantScope.Of(client.Merchant.Id, Mode.Test);
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00" };
+
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00" });
-        client = new PaymentClient(host, await host.CreateMerchantAsync());
+        client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         token = await client.TokenAsync();
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Fifty_concurrent_payouts_against_a_balance_for_ten_leave_ten_accepted_and_the_balance_at_zero()
@@ -112,16 +110,16 @@ public sealed class PayoutTests : IAsyncLifetime
         var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 4_000, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var id = payout.GetProperty("id").GetString()!;
         await Eventually.HoldsAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
-        var transactions = await host.CountRowsAsync("ledger");
+        var transactions = await Host.CountRowsAsync("ledger");
 
-        var complete = host.Services.GetRequiredService<CompletePayout>();
+        var complete = Host.Services.GetRequiredService<CompletePayout>();
         var report = new PayoutRailReport(Scope, id, Paid: true, null, null);
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => complete.HandleAsync(report, CancellationToken.None)));
         // A contradicting late report is a duplicate too: the payout's outcome is final.
         await complete.HandleAsync(report with { Paid = false, FailureCode = "no_account" }, CancellationToken.None);
 
         Assert.Equal("paid", await StatusAsync(id));
-        Assert.Equal(transactions, await host.CountRowsAsync("ledger"));
+        Assert.Equal(transactions, await Host.CountRowsAsync("ledger"));
         Assert.Equal(1, await CountEventsAsync("payout.paid"));
         Assert.Equal(0, await CountEventsAsync("payout.failed"));
         Assert.Equal(4_000, await BalanceOfAsync(LedgerAccounts.PaidOut));
@@ -163,15 +161,15 @@ public sealed class PayoutTests : IAsyncLifetime
     }
 
     private async Task<long> BalanceOfAsync(string account) =>
-        (await host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(Scope, account, CancellationToken.None))
+        (await Host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(Scope, account, CancellationToken.None))
         .Where(balance => balance.Key.Account == account).Sum(balance => balance.Amount);
 
     private async Task AssertLedgerReconcilesAsync()
     {
-        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
+        var report = await Host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
         Assert.Empty(report.Unbalanced);
         Assert.Empty(report.Drift);
     }
 
-    private Task<int> CountEventsAsync(string type) => host.CountEventsAsync(Scope, type);
+    private Task<int> CountEventsAsync(string type) => Host.CountEventsAsync(Scope, type);
 }
