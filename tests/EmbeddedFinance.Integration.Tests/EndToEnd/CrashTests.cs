@@ -77,7 +77,9 @@ public sealed class CrashTests
             await Task.Delay(300);
             await host.StartAsync();
         }
-        await Task.Delay(1_500);
+        // The load goes on against the last host started until it has answered a few payments (as many as there are workers).
+        var answeredSoFar = answered.Count;
+        await Eventually.HoldsAsync(() => answered.Count >= answeredSoFar + Workers, "payments answered by the restarted host", 30);
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
