@@ -8,24 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmbeddedFinance.Integration.Tests.Api;
 
-public sealed partial class AuditAndSecrecyTests : IAsyncLifetime
+public sealed partial class AuditAndSecrecyTests : HostedTest
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task Every_authenticated_write_is_audited_with_key_id_action_outcome_and_request_id()
     {
         var key = Guid.NewGuid().ToString();
         var body = new { name = "Audited Co", country = "US", default_currency = "usd" };
-        using var created = await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
-        using var replayed = await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
-        var merchant = await host.CreateMerchantAsync();
-        using var forbidden = await host.SendAsync(HttpMethod.Post, "v1/merchants", merchant.SecretKey, body);
-        using var read = await host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey);
+        using var created = await Host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
+        using var replayed = await Host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
+        var merchant = await Host.CreateMerchantAsync();
+        using var forbidden = await Host.SendAsync(HttpMethod.Post, "v1/merchants", merchant.SecretKey, body);
+        using var read = await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey);
 
         var audit = await AuditRowsAsync();
 
@@ -50,24 +44,24 @@ public sealed partial class AuditAndSecrecyTests : IAsyncLifetime
     public async Task No_api_key_or_secret_appears_in_any_table_or_log_line()
     {
         var merchants = new List<CreatedMerchant>();
-        for (var i = 0; i < 3; i++) merchants.Add(await host.CreateMerchantAsync($"Merchant {i}"));
+        for (var i = 0; i < 3; i++) merchants.Add(await Host.CreateMerchantAsync($"Merchant {i}"));
         var key = Guid.NewGuid().ToString();
         var body = new { name = "Replayed Co", country = "US", default_currency = "usd" };
-        using (await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key)) { }
-        using var replay = await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
+        using (await Host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key)) { }
+        using var replay = await Host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
         merchants.Add(ParseKeys(await replay.Content.ReadAsStringAsync()));
         foreach (var merchant in merchants)
         {
-            using (await host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey)) { }
-            using (await host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.PublishableKey)) { }
-            using (await host.SendAsync(HttpMethod.Post, "v1/merchants", merchant.SecretKey, "{\"name\":")) { }
+            using (await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey)) { }
+            using (await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.PublishableKey)) { }
+            using (await Host.SendAsync(HttpMethod.Post, "v1/merchants", merchant.SecretKey, "{\"name\":")) { }
         }
 
-        var dataKey = (await host.Services.GetRequiredService<ISecretStore>().GetAsync(SecretNames.IdempotencyDataKey, CancellationToken.None))!.Value.Reveal();
+        var dataKey = (await Host.Services.GetRequiredService<ISecretStore>().GetAsync(SecretNames.IdempotencyDataKey, CancellationToken.None))!.Value.Reveal();
         var secrets = merchants.SelectMany(m => new[] { m.SecretKey, m.PublishableKey }).Append(TestHost.AdminKey).Append(dataKey).ToList();
-        var places = (await host.DumpTablesAsync()).Concat(host.Logs.Lines).ToList();
+        var places = (await Host.DumpTablesAsync()).Concat(Host.Logs.Lines).ToList();
 
-        Assert.NotEmpty(host.Logs.Lines);
+        Assert.NotEmpty(Host.Logs.Lines);
         foreach (var place in places)
         {
             Assert.DoesNotMatch(KeyShape(), place);
@@ -78,7 +72,7 @@ public sealed partial class AuditAndSecrecyTests : IAsyncLifetime
     private async Task<List<TableEntity>> AuditRowsAsync()
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in host.Tables.GetTableClient(host.Storage.AuditTable).QueryAsync<TableEntity>()) rows.Add(row);
+        await foreach (var row in Host.Tables.GetTableClient(Host.Storage.AuditTable).QueryAsync<TableEntity>()) rows.Add(row);
         return rows;
     }
 

@@ -4,25 +4,21 @@ using EmbeddedFinance.Integration.Tests.Infrastructure;
 
 namespace EmbeddedFinance.Integration.Tests.Api;
 
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests : HostedTest
 {
-    private TestHost host = null!;
     private CreatedMerchant merchant = null!;
     private CreatedMerchant other = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync();
-        merchant = await host.CreateMerchantAsync("Ride Co");
-        other = await host.CreateMerchantAsync("Market Co");
+        merchant = await Host.CreateMerchantAsync("Ride Co");
+        other = await Host.CreateMerchantAsync("Market Co");
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task The_admin_key_creates_a_merchant_whose_secret_key_then_authenticates()
     {
-        using var response = await host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey);
+        using var response = await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -43,7 +39,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/merchants/{merchant.Id}");
         if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        using var response = await host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         await Problem.AssertAsync(response, 401, "unauthenticated");
     }
@@ -52,16 +48,16 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task The_error_for_an_unknown_key_does_not_echo_the_key()
     {
         const string presented = "sk_test_ThisKeyDoesNotExist1234567890ab";
-        using var response = await host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", presented);
+        using var response = await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", presented);
 
         Assert.DoesNotContain(presented, await response.Content.ReadAsStringAsync());
-        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(presented, StringComparison.Ordinal));
+        Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains(presented, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_publishable_key_is_403_outside_tokenization()
     {
-        using var response = await host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.PublishableKey);
+        using var response = await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.PublishableKey);
 
         await Problem.AssertAsync(response, 403, "forbidden");
     }
@@ -69,7 +65,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_merchant_secret_key_cannot_create_merchants()
     {
-        using var response = await host.SendAsync(HttpMethod.Post, "v1/merchants", merchant.SecretKey,
+        using var response = await Host.SendAsync(HttpMethod.Post, "v1/merchants", merchant.SecretKey,
             new { name = "Sneaky", country = "US", default_currency = "usd" });
 
         await Problem.AssertAsync(response, 403, "forbidden");
@@ -78,8 +74,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Another_merchants_object_is_404_exactly_like_one_that_does_not_exist()
     {
-        using var foreign = await host.SendAsync(HttpMethod.Get, $"v1/merchants/{other.Id}", merchant.SecretKey);
-        using var missing = await host.SendAsync(HttpMethod.Get, "v1/merchants/mer_01m88mf7f0ae2pezft6dhfmw52", merchant.SecretKey);
+        using var foreign = await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{other.Id}", merchant.SecretKey);
+        using var missing = await Host.SendAsync(HttpMethod.Get, "v1/merchants/mer_01m88mf7f0ae2pezft6dhfmw52", merchant.SecretKey);
 
         var foreignProblem = await Problem.AssertAsync(foreign, 404, "resource_missing");
         var missingProblem = await Problem.AssertAsync(missing, 404, "resource_missing");
@@ -89,7 +85,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_may_read_any_merchant()
     {
-        using var response = await host.SendAsync(HttpMethod.Get, $"v1/merchants/{other.Id}", TestHost.AdminKey);
+        using var response = await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{other.Id}", TestHost.AdminKey);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -97,9 +93,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Health_and_openapi_need_no_key_and_every_response_carries_a_request_id()
     {
-        using var health = await host.Client.GetAsync("health");
-        using var openApi = await host.Client.GetAsync("openapi.json");
-        using var unauthenticated = await host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", null);
+        using var health = await Host.Client.GetAsync("health");
+        using var openApi = await Host.Client.GetAsync("openapi.json");
+        using var unauthenticated = await Host.SendAsync(HttpMethod.Get, $"v1/merchants/{merchant.Id}", null);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);

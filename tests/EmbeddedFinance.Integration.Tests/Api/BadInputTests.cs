@@ -3,14 +3,8 @@ using EmbeddedFinance.Integration.Tests.Infrastructure;
 namespace EmbeddedFinance.Integration.Tests.Api;
 
 /// <summary>Bad input is a 4xx problem with a stable code and a param, never a 500, and changes nothing.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : HostedTest
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     public static TheoryData<string, int, string, string?> Bodies => new()
     {
         { """{"name":"Ride Co","country":"US",""", 400, "invalid_request", null },
@@ -41,30 +35,30 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData(new byte[] { 0xc0, 0xaf })]
     public async Task A_body_that_is_not_valid_utf8_is_400_and_writes_nothing(byte[] invalid)
     {
-        var before = await host.CountRowsAsync("merchant");
+        var before = await Host.CountRowsAsync("merchant");
         var body = System.Text.Encoding.UTF8.GetBytes("{\"name\":\"R").Concat(invalid).Concat(System.Text.Encoding.UTF8.GetBytes("\",\"country\":\"US\",\"default_currency\":\"usd\"}")).ToArray();
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = content };
         request.Headers.Authorization = new("Bearer", TestHost.AdminKey);
 
-        using var response = await host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         await Problem.AssertAsync(response, 400, "invalid_request");
-        Assert.Equal(before, await host.CountRowsAsync("merchant"));
+        Assert.Equal(before, await Host.CountRowsAsync("merchant"));
     }
 
     [Theory]
     [MemberData(nameof(Bodies))]
     public async Task A_bad_body_is_a_problem_with_its_code_and_writes_nothing(string body, int status, string code, string? param)
     {
-        var before = await host.CountRowsAsync("merchant");
+        var before = await Host.CountRowsAsync("merchant");
 
-        using var response = await host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, idempotencyKey: Guid.NewGuid().ToString());
+        using var response = await Host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, idempotencyKey: Guid.NewGuid().ToString());
 
         await Problem.AssertAsync(response, status, code, param);
-        Assert.Equal(before, await host.CountRowsAsync("merchant"));
-        Assert.Equal(0, await host.CountRowsAsync("idem"));
+        Assert.Equal(before, await Host.CountRowsAsync("merchant"));
+        Assert.Equal(0, await Host.CountRowsAsync("idem"));
     }
 
     [Theory]
@@ -78,7 +72,7 @@ public sealed class BadInputTests : IAsyncLifetime
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants") { Content = content };
         request.Headers.Authorization = new("Bearer", TestHost.AdminKey);
-        using var response = await host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         await Problem.AssertAsync(response, 415, "unsupported_media_type");
     }
@@ -89,7 +83,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("256")]
     public async Task An_invalid_idempotency_key_is_400_and_writes_nothing(string key)
     {
-        var before = await host.CountRowsAsync("merchant");
+        var before = await Host.CountRowsAsync("merchant");
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/merchants")
         {
             Content = new StringContent("""{"name":"Ride Co","country":"US","default_currency":"usd"}""", System.Text.Encoding.UTF8, "application/json"),
@@ -97,16 +91,16 @@ public sealed class BadInputTests : IAsyncLifetime
         request.Headers.Authorization = new("Bearer", TestHost.AdminKey);
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key == "256" ? new string('k', 256) : key);
 
-        using var response = await host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         await Problem.AssertAsync(response, 400, "parameter_invalid", "Idempotency-Key");
-        Assert.Equal(before, await host.CountRowsAsync("merchant"));
+        Assert.Equal(before, await Host.CountRowsAsync("merchant"));
     }
 
     [Fact]
     public async Task An_ill_formed_merchant_id_is_404_not_500()
     {
-        using var response = await host.SendAsync(HttpMethod.Get, "v1/merchants/'%20or%201=1", TestHost.AdminKey);
+        using var response = await Host.SendAsync(HttpMethod.Get, "v1/merchants/'%20or%201=1", TestHost.AdminKey);
 
         await Problem.AssertAsync(response, 404, "resource_missing");
     }

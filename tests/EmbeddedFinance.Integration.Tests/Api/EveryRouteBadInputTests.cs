@@ -14,7 +14,7 @@ namespace EmbeddedFinance.Integration.Tests.Api;
 /// payments, payouts, webhook endpoints.) Each answer must be a 4xx problem+json with a code of the catalogue, never a 500, and no state row
 /// may change (the audit trail of refused writes aside).
 /// </summary>
-public sealed class EveryRouteBadInputTests : IAsyncLifetime
+public sealed class EveryRouteBadInputTests : HostedTest
 {
     private static readonly IReadOnlyList<(string Method, string Route)> Routes =
         FunctionMetadataReader.Read(Path.Combine(AppContext.BaseDirectory, FunctionMetadataReader.FileName))
@@ -50,18 +50,14 @@ public sealed class EveryRouteBadInputTests : IAsyncLifetime
         """{"display_name":"A\u0000B","email":"x@example.com","country":"US","default_currency":"usd"}""",
     ];
 
-    private TestHost host = null!;
     private CreatedMerchant merchant = null!;
     private CreatedMerchant other = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync();
-        merchant = await host.CreateMerchantAsync("Target Co");
-        other = await host.CreateMerchantAsync("Other Co");
+        merchant = await Host.CreateMerchantAsync("Target Co");
+        other = await Host.CreateMerchantAsync("Other Co");
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     public static TheoryData<string, string> AllRoutes()
     {
@@ -128,16 +124,16 @@ public sealed class EveryRouteBadInputTests : IAsyncLifetime
         }
         if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
-        return await host.Client.SendAsync(request);
+        return await Host.Client.SendAsync(request);
     }
 
     /// <summary>Every row of the state and secrets tables with its version: what a request could have changed.</summary>
     private async Task<string> StateAsync()
     {
         var rows = new List<string>();
-        foreach (var table in new[] { host.Storage.StateTable, host.Storage.SecretsTable })
+        foreach (var table in new[] { Host.Storage.StateTable, Host.Storage.SecretsTable })
         {
-            await foreach (var entity in host.Tables.GetTableClient(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+            await foreach (var entity in Host.Tables.GetTableClient(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
             {
                 rows.Add($"{table}/{entity.PartitionKey}/{entity.RowKey}/{entity.ETag}");
             }

@@ -14,30 +14,29 @@ using Microsoft.Extensions.Time.Testing;
 namespace EmbeddedFinance.Integration.Tests.Api;
 
 /// <summary>Invariant 4 on merchant creation: replay, 422 on a different body, 409 in flight, 24 h retention.</summary>
-public sealed class IdempotencyTests : IAsyncLifetime
+public sealed class IdempotencyTests : HostedTest
 {
     private const string Body = """{"name":"Ride Co","country":"US","default_currency":"usd"}""";
     private const string OtherBody = """{"name":"Other Co","country":"GB","default_currency":"gbp"}""";
 
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly FailureInjection failures = new();
-    private TestHost host = null!;
 
-    public async Task InitializeAsync() => host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:01" }, services =>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:01" };
+
+    protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(failures);
         services.AddSingleton<TableMerchantStore>();
         services.AddSingleton<IMerchantStore, FailingMerchantStore>();
-    });
+    }
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
-    private Task<string> FingerprintAsync(string body) => host.Services.GetRequiredService<RequestFingerprinter>()
+    private Task<string> FingerprintAsync(string body) => Host.Services.GetRequiredService<RequestFingerprinter>()
         .OfAsync("POST", "/api/v1/merchants", JsonNode.Parse(body), [], CancellationToken.None);
 
     private Task<HttpResponseMessage> CreateAsync(string key, string body = Body) =>
-        host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
+        Host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
 
     [Fact]
     public async Task The_same_key_and_body_replays_the_original_status_and_body_and_creates_one_merchant()
@@ -60,19 +59,19 @@ public sealed class IdempotencyTests : IAsyncLifetime
     {
         var key = Guid.NewGuid().ToString();
         using var first = await CreateAsync(key);
-        var merchants = await host.CountRowsAsync("merchant");
+        var merchants = await Host.CountRowsAsync("merchant");
 
         using var reused = await CreateAsync(key, OtherBody);
 
         await Problem.AssertAsync(reused, 422, "idempotency_key_reused", "Idempotency-Key");
-        Assert.Equal(merchants, await host.CountRowsAsync("merchant"));
+        Assert.Equal(merchants, await Host.CountRowsAsync("merchant"));
     }
 
     [Fact]
     public async Task The_same_key_while_the_first_request_is_in_flight_is_409()
     {
         var key = Guid.NewGuid().ToString();
-        var store = host.Services.GetRequiredService<IIdempotencyStore>();
+        var store = Host.Services.GetRequiredService<IIdempotencyStore>();
         var fingerprint = await FingerprintAsync(Body);
         Assert.IsType<IdempotencyBegin.Acquired>(await store.BeginAsync(new Caller.Admin().Scope, key, fingerprint, CancellationToken.None));
 
@@ -85,7 +84,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task A_hundred_parallel_requests_with_one_key_create_exactly_one_merchant_and_agree_on_its_body()
     {
         var key = Guid.NewGuid().ToString();
-        var merchantsBefore = await host.CountRowsAsync("merchant");
+        var merchantsBefore = await Host.CountRowsAsync("merchant");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
         {
@@ -95,7 +94,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
         using var after = await CreateAsync(key);
         var settled = await after.Content.ReadAsStringAsync();
 
-        Assert.Equal(merchantsBefore + 1, await host.CountRowsAsync("merchant"));
+        Assert.Equal(merchantsBefore + 1, await Host.CountRowsAsync("merchant"));
         Assert.All(responses, response => Assert.True(response.Item1 is 201 or 409, $"unexpected {response.Item1}: {response.Item2}"));
         var created = responses.Where(response => response.Item1 == 201).Select(response => response.Item2).ToList();
         Assert.NotEmpty(created);
@@ -113,7 +112,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
         await Problem.AssertAsync(stillKept, 422, "idempotency_key_reused");
 
         clock.Advance(TimeSpan.FromMinutes(2));
-        var purged = await host.Services.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(CancellationToken.None);
+        var purged = await Host.Services.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(CancellationToken.None);
         using var afterExpiry = await CreateAsync(key, OtherBody);
 
         Assert.True(purged >= 1);
@@ -125,27 +124,27 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task An_unexpected_failure_frees_the_key_so_a_retry_succeeds_and_nothing_is_half_written()
     {
         var key = Guid.NewGuid().ToString();
-        var merchantsBefore = await host.CountRowsAsync("merchant");
-        var keysBefore = await host.CountRowsAsync("apikey");
+        var merchantsBefore = await Host.CountRowsAsync("merchant");
+        var keysBefore = await Host.CountRowsAsync("apikey");
         failures.FailNextCommit = true;
 
         using var failed = await CreateAsync(key);
         // Storage lost mid-request is 503 service_unavailable (retry with the same key), not a 500.
         await Problem.AssertAsync(failed, 503, "service_unavailable");
-        Assert.Equal(merchantsBefore, await host.CountRowsAsync("merchant"));
-        Assert.Equal(keysBefore, await host.CountRowsAsync("apikey"));
+        Assert.Equal(merchantsBefore, await Host.CountRowsAsync("merchant"));
+        Assert.Equal(keysBefore, await Host.CountRowsAsync("apikey"));
 
         using var retried = await CreateAsync(key);
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
-        Assert.Equal(merchantsBefore + 1, await host.CountRowsAsync("merchant"));
-        Assert.Equal(keysBefore + 2, await host.CountRowsAsync("apikey"));
+        Assert.Equal(merchantsBefore + 1, await Host.CountRowsAsync("merchant"));
+        Assert.Equal(keysBefore + 2, await Host.CountRowsAsync("apikey"));
     }
 
     [Fact]
     public async Task A_response_lost_after_the_commit_is_replayed_to_the_retry_and_nothing_is_written_twice()
     {
         var key = Guid.NewGuid().ToString();
-        var merchantsBefore = await host.CountRowsAsync("merchant");
+        var merchantsBefore = await Host.CountRowsAsync("merchant");
         failures.FailAfterCommit = true;
 
         using var lost = await CreateAsync(key);
@@ -155,14 +154,14 @@ public sealed class IdempotencyTests : IAsyncLifetime
         await Problem.AssertAsync(lost, 503, "service_unavailable");
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
         Assert.Equal("true", retried.Headers.GetValues("Idempotent-Replayed").Single());
-        Assert.Equal(merchantsBefore + 1, await host.CountRowsAsync("merchant"));
+        Assert.Equal(merchantsBefore + 1, await Host.CountRowsAsync("merchant"));
     }
 
     [Fact]
     public async Task A_request_abandoned_by_a_crash_blocks_its_key_only_until_the_in_flight_timeout()
     {
         var key = Guid.NewGuid().ToString();
-        var store = host.Services.GetRequiredService<IIdempotencyStore>();
+        var store = Host.Services.GetRequiredService<IIdempotencyStore>();
         var fingerprint = await FingerprintAsync(Body);
         await store.BeginAsync(new Caller.Admin().Scope, key, fingerprint, CancellationToken.None);
 
@@ -176,15 +175,15 @@ public sealed class IdempotencyTests : IAsyncLifetime
     public async Task A_lease_taken_over_mid_request_fails_the_whole_batch_and_writes_nothing()
     {
         var key = Guid.NewGuid().ToString();
-        var merchantsBefore = await host.CountRowsAsync("merchant");
-        var keysBefore = await host.CountRowsAsync("apikey");
+        var merchantsBefore = await Host.CountRowsAsync("merchant");
+        var keysBefore = await Host.CountRowsAsync("apikey");
         failures.StealLeaseBeforeCommit = true;
 
         using var response = await CreateAsync(key);
 
         await Problem.AssertAsync(response, 409, "idempotency_request_in_flight");
-        Assert.Equal(merchantsBefore, await host.CountRowsAsync("merchant"));
-        Assert.Equal(keysBefore, await host.CountRowsAsync("apikey"));
+        Assert.Equal(merchantsBefore, await Host.CountRowsAsync("merchant"));
+        Assert.Equal(keysBefore, await Host.CountRowsAsync("apikey"));
     }
 
     public sealed class FailureInjection

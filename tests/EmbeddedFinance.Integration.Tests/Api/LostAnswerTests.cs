@@ -15,27 +15,21 @@ namespace EmbeddedFinance.Integration.Tests.Api;
 /// claim recognises its own record instead of answering the client "in flight" about itself, and a state batch
 /// answers 503 (outcome unknown) rather than 500, so the client's retry with its key replays what committed.
 /// </summary>
-public sealed class LostAnswerTests : IAsyncLifetime
+public sealed class LostAnswerTests : HostedTest
 {
     private readonly LoseAnswerOfFirst policy = new();
-    private TestHost host = null!;
 
-    public async Task InitializeAsync()
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        host = await TestHost.StartAsync(services: services =>
-        {
-            var options = new TableClientOptions();
-            options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
-            services.AddSingleton(provider => StorageClients.Tables(provider.GetRequiredService<IConfiguration>(), options));
-        });
+        var options = new TableClientOptions();
+        options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        services.AddSingleton(provider => StorageClients.Tables(provider.GetRequiredService<IConfiguration>(), options));
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task A_payment_whose_idempotency_claim_landed_but_lost_its_answer_succeeds_once()
     {
-        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         var token = await client.TokenAsync();
         policy.Arm(body => body.Contains("in_flight", StringComparison.Ordinal));
 
@@ -50,7 +44,7 @@ public sealed class LostAnswerTests : IAsyncLifetime
     [Fact]
     public async Task A_payment_whose_state_batch_committed_but_lost_its_answer_is_a_503_and_its_retry_replays_the_payment()
     {
-        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         var token = await client.TokenAsync();
         policy.Arm(body => body.Contains("\"State\":\"completed\"", StringComparison.Ordinal) && body.Contains("payment|pay_", StringComparison.Ordinal));
 

@@ -4,26 +4,22 @@ using EmbeddedFinance.Integration.Tests.Infrastructure;
 namespace EmbeddedFinance.Integration.Tests.Api;
 
 /// <summary>Each API key draws from its own token bucket: over it, 429 rate_limited with Retry-After; then it recovers.</summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : HostedTest
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync(new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimits:PermitsPerSecond"] = "2",
         ["RateLimits:Burst"] = "3",
-    });
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    };
 
     [Fact]
     public async Task A_key_over_its_bucket_gets_429_with_retry_after_while_other_keys_go_on_and_it_recovers_after_the_wait()
     {
-        var busy = await host.CreateMerchantAsync("Busy Co");
-        var calm = await host.CreateMerchantAsync("Calm Co");
+        var busy = await Host.CreateMerchantAsync("Busy Co");
+        var calm = await Host.CreateMerchantAsync("Calm Co");
 
         var answers = new List<HttpResponseMessage>();
-        for (var i = 0; i < 8; i++) answers.Add(await host.SendAsync(HttpMethod.Get, "v1/accounts", busy.SecretKey));
+        for (var i = 0; i < 8; i++) answers.Add(await Host.SendAsync(HttpMethod.Get, "v1/accounts", busy.SecretKey));
 
         Assert.All(answers.Take(3), answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
         var limited = answers.Where(answer => answer.StatusCode == HttpStatusCode.TooManyRequests).ToList();
@@ -35,9 +31,9 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.InRange(retryAfter.Value.TotalSeconds, 1, 2);
         Assert.DoesNotContain(busy.SecretKey, problem.GetRawText(), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Get, "v1/accounts", calm.SecretKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.SendAsync(HttpMethod.Get, "v1/accounts", calm.SecretKey)).StatusCode);
 
         await Task.Delay(retryAfter.Value + TimeSpan.FromMilliseconds(200));
-        Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(HttpMethod.Get, "v1/accounts", busy.SecretKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.SendAsync(HttpMethod.Get, "v1/accounts", busy.SecretKey)).StatusCode);
     }
 }

@@ -77,7 +77,9 @@ public sealed class CrashTests
             await Task.Delay(300);
             await host.StartAsync();
         }
-        await Task.Delay(1_500);
+        // The load goes on against the last host started until it has answered a few payments (as many as there are workers).
+        var answeredSoFar = answered.Count;
+        await Eventually.HoldsAsync(() => answered.Count >= answeredSoFar + Workers, "payments answered by the restarted host", 30);
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
@@ -102,7 +104,7 @@ public sealed class CrashTests
         // Settlement applied each payment once: the driver's balance is exactly the splits, and the books reconcile.
         var expected = answered.Count * (Fare - Fee);
         long available = 0;
-        await PaymentClient.EventuallyAsync(async () => (available = await AvailableAsync(http, key, driver)) == expected, $"driver balance {expected}", 60, () => $"it is {available}");
+        await Eventually.HoldsAsync(async () => (available = await AvailableAsync(http, key, driver)) == expected, $"driver balance {expected}", 60, () => $"it is {available}");
         var reconciliation = await PostAsync(http, "v1/admin/reconciliation", TestHost.AdminKey, null);
         Assert.Equal(0, reconciliation.GetProperty("unbalanced").GetArrayLength());
         Assert.Equal(0, reconciliation.GetProperty("drift").GetArrayLength());
@@ -110,7 +112,7 @@ public sealed class CrashTests
         // Every event reached the receiver at least once.
         var events = (await ListAsync(http, key, "v1/events")).Select(e => e.GetProperty("id").GetString()!).ToHashSet();
         Assert.True(events.Count >= 2 * answered.Count, $"{events.Count} events for {answered.Count} payments");
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(events.IsSubsetOf(receiver.On("crash").Select(webhook => webhook.WebhookId))),
+        await Eventually.HoldsAsync(() => events.IsSubsetOf(receiver.On("crash").Select(webhook => webhook.WebhookId)),
             "every event delivered", 60, () => $"{events.Except(receiver.On("crash").Select(webhook => webhook.WebhookId)).Count()} missing");
 
         // Nothing poisoned: a crash may repeat a message, never make one fail for good.

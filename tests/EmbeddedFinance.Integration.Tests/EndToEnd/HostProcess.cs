@@ -39,31 +39,26 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{Port}");
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        process = Process.Start(start)!;
+        var started = process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        await Eventually.HoldsAsync(async () =>
         {
-            if (process.HasExited) throw new InvalidOperationException($"The host exited at start with code {process.ExitCode}.");
+            if (started.HasExited) throw new InvalidOperationException($"The host exited at start with code {started.ExitCode}.");
             try
             {
                 using var response = await http.GetAsync(new Uri(Api, "health"));
-                if (response.IsSuccessStatusCode) return;
+                return response.IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException)
             {
+                return false;
             }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The host did not answer /health within 60 s.");
+        }, "the host answering /health", seconds: 60);
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, whatever was in flight is cut where it stood.</summary>

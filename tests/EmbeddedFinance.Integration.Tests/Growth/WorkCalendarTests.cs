@@ -21,10 +21,9 @@ namespace EmbeddedFinance.Integration.Tests.Growth;
 /// The sweeps find their work through the work calendar's marks (docs/decisions/010-work-calendar.md), on a fake clock
 /// the test moves, with nothing relayed or settled behind its back; and filtered lists page through their index rows.
 /// </summary>
-public sealed class WorkCalendarTests : IAsyncLifetime
+public sealed class WorkCalendarTests : HostedTest
 {
     private readonly FakeTimeProvider clock = new(GrowthHost.Start);
-    private TestHost host = null!;
     private PaymentClient client = null!;
     private string token = null!;
     private string driverA = null!;
@@ -32,19 +31,19 @@ public sealed class WorkCalendarTests : IAsyncLifetime
 
     private string Scope => MerchantScope.Of(client.Merchant.Id, Mode.Test);
 
-    public async Task InitializeAsync()
+    protected override Task<TestHost> StartHostAsync() =>
+        GrowthHost.StartAsync(clock, new StorageRequests(), new Dictionary<string, string?> { ["Settlement:AvailableAfter"] = "00:03:00" });
+
+    protected override async Task ArrangeAsync()
     {
-        host = await GrowthHost.StartAsync(clock, new StorageRequests(), new Dictionary<string, string?> { ["Settlement:AvailableAfter"] = "00:03:00" });
-        client = new PaymentClient(host, await host.CreateMerchantAsync());
+        client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         token = await client.TokenAsync();
         driverA = await client.AccountAsync("A", PaymentClient.UsBank());
         driverB = await client.AccountAsync("B", PaymentClient.UsBank());
     }
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
-    private IOutbox Outbox => host.Services.GetRequiredService<IOutbox>();
-    private ISettlementStore Settlement => host.Services.GetRequiredService<ISettlementStore>();
+    private IOutbox Outbox => Host.Services.GetRequiredService<IOutbox>();
+    private ISettlementStore Settlement => Host.Services.GetRequiredService<ISettlementStore>();
 
     [Fact]
     public async Task An_outbox_row_whose_nudge_was_lost_is_found_by_the_sweep_and_again_while_it_stays_undispatched()
@@ -59,7 +58,7 @@ public sealed class WorkCalendarTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Contains(Scope, await SweepOutboxAsync());
 
-        await host.Services.GetRequiredService<RelayOutbox>().RunAsync(Scope, CancellationToken.None);
+        await Host.Services.GetRequiredService<RelayOutbox>().RunAsync(Scope, CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.DoesNotContain(Scope, await SweepOutboxAsync());
         Assert.Empty(await MarksAsync("outbox:"));
@@ -71,11 +70,11 @@ public sealed class WorkCalendarTests : IAsyncLifetime
         // The writer marks, then its commit takes long (storage retries): the first sweep after the minute ends finds
         // no row yet, and must not close the minute and drop the mark before the commit can have landed.
         var scope = MerchantScope.Of(PrefixedId.New("mer", clock), Mode.Test);
-        await host.Services.GetRequiredService<WorkCalendar>().MarkAsync(WorkPurpose.Outbox, scope, clock.GetUtcNow(), CancellationToken.None);
+        await Host.Services.GetRequiredService<WorkCalendar>().MarkAsync(WorkPurpose.Outbox, scope, clock.GetUtcNow(), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(40));
         Assert.DoesNotContain(scope, await SweepOutboxAsync());
 
-        var late = new StateBatch(host.Services.GetRequiredService<StateTable>(), host.Services.GetRequiredService<IdempotencyRecords>(), new NoNudge(), scope);
+        var late = new StateBatch(Host.Services.GetRequiredService<StateTable>(), Host.Services.GetRequiredService<IdempotencyRecords>(), new NoNudge(), scope);
         await late.AddEvent(PlatformEvent.Of(EventTypes.PaymentSucceeded, scope, Mode.Test, new { id = "pay_late", @object = "payment" }, clock)).SubmitAsync(CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -86,8 +85,8 @@ public sealed class WorkCalendarTests : IAsyncLifetime
     public async Task A_deferred_release_is_found_by_the_settlement_sweep_when_due_with_no_nudge_and_released()
     {
         await client.PayAsync(token, 3_000, fee: 300, splits: [new { account = driverA, amount = 2_700 }]);
-        await host.Services.GetRequiredService<RelayOutbox>().RunAsync(Scope, CancellationToken.None);
-        var settle = host.Services.GetRequiredService<SettleScope>();
+        await Host.Services.GetRequiredService<RelayOutbox>().RunAsync(Scope, CancellationToken.None);
+        var settle = Host.Services.GetRequiredService<SettleScope>();
         await settle.RunAsync(Scope, CancellationToken.None);
         Assert.Equal(2_700, await client.BalanceAsync(driverA, "pending"));
         // The apply's mark is handled and gone; the release is not due, its mark waits in the bucket of its release time.
@@ -111,9 +110,9 @@ public sealed class WorkCalendarTests : IAsyncLifetime
         await PaymentClient.ExpectAsync(await client.CreateAsync(body, key), HttpStatusCode.Created);
         clock.Advance(TimeSpan.FromHours(25));
 
-        var purged = await host.Services.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(CancellationToken.None);
+        var purged = await Host.Services.GetRequiredService<IIdempotencyStore>().PurgeExpiredAsync(CancellationToken.None);
         Assert.True(purged >= 1);
-        Assert.Equal(0, await host.CountRowsAsync("idem"));
+        Assert.Equal(0, await Host.CountRowsAsync("idem"));
         await PaymentClient.ExpectAsync(await client.CreateAsync(new { amount = 2_000, currency = "usd", payment_method = token }, key), HttpStatusCode.Created);
     }
 
@@ -125,10 +124,10 @@ public sealed class WorkCalendarTests : IAsyncLifetime
             await client.PayAsync(token, 4_000, splits: [new { account = driverA, amount = 4_000 }]);
             await client.PayAsync(token, 4_000, splits: [new { account = driverB, amount = 4_000 }]);
         }
-        await host.Services.GetRequiredService<RelayOutbox>().RunAsync(Scope, CancellationToken.None);
-        await host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
+        await Host.Services.GetRequiredService<RelayOutbox>().RunAsync(Scope, CancellationToken.None);
+        await Host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(4));
-        await host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
+        await Host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
         foreach (var driver in new[] { driverA, driverB, driverA, driverB, driverA })
         {
             await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 500, currency = "usd", method = "standard" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
@@ -168,7 +167,7 @@ public sealed class WorkCalendarTests : IAsyncLifetime
     private async Task<List<string>> MarksAsync(string purpose)
     {
         var marks = new List<string>();
-        await foreach (var row in host.Tables.GetTableClient(host.Storage.Prefix + "work").QueryAsync<TableEntity>(row => row.PartitionKey.CompareTo(purpose) > 0 && row.PartitionKey.CompareTo(purpose + "~") < 0)) marks.Add(row.PartitionKey);
+        await foreach (var row in Host.Tables.GetTableClient(Host.Storage.Prefix + "work").QueryAsync<TableEntity>(row => row.PartitionKey.CompareTo(purpose) > 0 && row.PartitionKey.CompareTo(purpose + "~") < 0)) marks.Add(row.PartitionKey);
         return marks;
     }
 }

@@ -140,6 +140,29 @@ public sealed class TestHost : IAsyncDisposable
         return count;
     }
 
+    /// <summary>How many messages one of this host's queues holds, hidden ones (a retry waiting for its time) included; a missing queue holds none.</summary>
+    public async Task<int> CountQueuedAsync(Func<QueueNames, string> queue)
+    {
+        var client = Services.GetRequiredService<QueueServiceClient>().GetQueueClient(queue(Services.GetRequiredService<IOptions<QueueNames>>().Value));
+        return await client.ExistsAsync() ? (await client.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+    }
+
+    /// <summary>How many rows a partition of the work table holds (due or not): e.g. the delivery checks still scheduled.</summary>
+    public async Task<int> CountWorkRowsAsync(string partition)
+    {
+        var count = 0;
+        await foreach (var _ in Tables.GetTableClient(Storage.WorkTable).QueryAsync<TableEntity>(row => row.PartitionKey == partition)) count++;
+        return count;
+    }
+
+    /// <summary>
+    /// Whether every webhook this host could still send has been sent: no event left in the outbox (rows, or a nudge
+    /// carrying them) and no delivery queued, visible or hidden until a retry's time. A delivery queues its retry before it
+    /// records its attempt and its message goes only after both, so once this holds no webhook is on its way.
+    /// </summary>
+    public async Task<bool> WebhooksIdleAsync() =>
+        await CountQueuedAsync(names => names.Outbox) == 0 && await CountRowsAsync("outbox") == 0 && await CountQueuedAsync(names => names.Webhooks) == 0;
+
     private static string? Render(object? value) => value is byte[] bytes ? Convert.ToBase64String(bytes) + " " + Encoding.UTF8.GetString(bytes) : value?.ToString();
 
     public async ValueTask DisposeAsync()

@@ -1,44 +1,46 @@
 using System.Text;
 using Azure.Storage.Queues;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.LocalHost.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmbeddedFinance.Integration.Tests.LocalHost;
 
-public sealed class QueueTriggerTests : IAsyncLifetime
+public sealed class QueueTriggerTests : HostedTest
 {
     private const int MaxDequeueCount = 3;
     private readonly ProbeRecorder recorder = new();
     private readonly string suffix = Guid.NewGuid().ToString("N")[..8];
-    private TestHost host = null!;
     private QueueServiceClient raw = null!;
 
     private string FailingQueue => "fail-" + suffix;
     private string ReceivingQueue => "recv-" + suffix;
     private string AbandonedQueue => "abandoned-" + suffix;
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = MaxDequeueCount.ToString(),
+        ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
+        ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
+        ["Queues:Failing"] = FailingQueue,
+        ["Queues:Receiving"] = ReceivingQueue,
+    };
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton(recorder);
+
+    protected override IEnumerable<FunctionMetadata> ExtraFunctions => [
+        ProbeMetadata.Queue("AlwaysFails", nameof(ProbeFunctions.AlwaysFails), "%Queues:Failing%"),
+        ProbeMetadata.Queue("Receives", nameof(ProbeFunctions.ReceivesAsync), "%Queues:Receiving%"),
+        ProbeMetadata.Queue("AbandonedProbe", nameof(ProbeFunctions.AlwaysFails), AbandonedQueue),
+    ];
+
+    protected override async Task<TestHost> StartHostAsync()
     {
         raw = new QueueServiceClient(await SharedAzurite.ConnectionStringAsync());
         await AbandonMessageAsync();
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = MaxDequeueCount.ToString(),
-                ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
-                ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
-                ["Queues:Failing"] = FailingQueue,
-                ["Queues:Receiving"] = ReceivingQueue,
-            },
-            services => services.AddSingleton(recorder),
-            [
-                ProbeMetadata.Queue("AlwaysFails", nameof(ProbeFunctions.AlwaysFails), "%Queues:Failing%"),
-                ProbeMetadata.Queue("Receives", nameof(ProbeFunctions.ReceivesAsync), "%Queues:Receiving%"),
-                ProbeMetadata.Queue("AbandonedProbe", nameof(ProbeFunctions.AlwaysFails), AbandonedQueue),
-            ]);
+        return await base.StartHostAsync();
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task A_message_that_throws_maxDequeueCount_times_lands_in_the_poison_queue_with_its_body_intact()
@@ -55,7 +57,7 @@ public sealed class QueueTriggerTests : IAsyncLifetime
         // host.json visibilityTimeout (1 s here) spaces the attempts.
         Assert.All(attempts.Zip(attempts.Skip(1)), pair => Assert.True((pair.Second.At - pair.First.At).TotalSeconds >= 0.9, "retried before visibilityTimeout"));
         Assert.Empty((await raw.GetQueueClient(FailingQueue).PeekMessagesAsync(32)).Value);
-        Assert.Contains(host.Logs.Lines, line => line.Contains("moved to " + FailingQueue + "-poison", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains("moved to " + FailingQueue + "-poison", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,9 +79,9 @@ public sealed class QueueTriggerTests : IAsyncLifetime
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"text":"payout po_1"}""")));
 
-        await Eventually(() => recorder.Of("ok").Count == 1);
+        await Eventually.HoldsAsync(() => recorder.Of("ok").Count == 1, "the message received", seconds: 30);
         Assert.Equal("payout po_1", recorder.Of("ok")[0].Value);
-        await Eventually(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        await Eventually.HoldsAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message deleted", seconds: 30);
     }
 
     [Fact]
@@ -108,25 +110,13 @@ public sealed class QueueTriggerTests : IAsyncLifetime
     {
         var poison = raw.GetQueueClient(queueName + "-poison");
         string? text = null;
-        await Eventually(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             if (!await poison.ExistsAsync()) return false;
             var peeked = (await poison.PeekMessagesAsync(1)).Value;
             text = peeked.Length == 1 ? peeked[0].MessageText : null;
             return text is not null;
-        });
+        }, $"a message in {poison.Name}", seconds: 30);
         return text!;
-    }
-
-    private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 seconds.");
-            await Task.Delay(100);
-        }
     }
 }

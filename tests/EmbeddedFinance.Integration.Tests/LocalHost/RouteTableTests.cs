@@ -9,16 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmbeddedFinance.Integration.Tests.LocalHost;
 
-public sealed class RouteTableTests : IAsyncLifetime
+public sealed class RouteTableTests : HostedTest
 {
     private static readonly IReadOnlyList<FunctionMetadata> Generated =
         FunctionMetadataReader.Read(Path.Combine(AppContext.BaseDirectory, FunctionMetadataReader.FileName));
-
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public void The_generated_metadata_lists_every_function_method_of_the_app()
@@ -41,7 +35,7 @@ public sealed class RouteTableTests : IAsyncLifetime
                 .Select(method => $"{method!.GetValue<string>().ToUpperInvariant()} /api/{function.Trigger["route"]!.GetValue<string>()}"))
             .Order();
 
-        var mapped = host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        var mapped = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)
             .SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(method => $"{method} {endpoint.RoutePattern.RawText}"))
@@ -53,7 +47,7 @@ public sealed class RouteTableTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_describes_exactly_the_routes_that_exist()
     {
-        using var response = await host.Client.GetAsync("openapi.json");
+        using var response = await Host.Client.GetAsync("openapi.json");
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
@@ -75,7 +69,7 @@ public sealed class RouteTableTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_route_is_a_problem_404_with_a_request_id()
     {
-        using var response = await host.Client.GetAsync("v1/nothing-here");
+        using var response = await Host.Client.GetAsync("v1/nothing-here");
 
         await Problem.AssertAsync(response, 404, "resource_missing");
     }

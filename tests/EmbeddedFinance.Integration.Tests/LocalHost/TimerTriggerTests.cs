@@ -5,7 +5,6 @@ using EmbeddedFinance.LocalHost.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EmbeddedFinance.Integration.Tests.LocalHost;
 
@@ -20,8 +19,7 @@ public sealed class TimerTriggerTests
             services => services.AddSingleton(recorder),
             [ProbeMetadata.Timer("EveryTwoSeconds", "%Schedules:Probe%")]);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (recorder.Of("tick").Count < 3 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await Eventually.HoldsAsync(() => recorder.Of("tick").Count >= 3, "three firings", state: () => $"{recorder.Of("tick").Count} so far");
 
         var ticks = recorder.Of("tick").Take(3).Select(tick => (Occurrence: DateTime.Parse(tick.Value, null, System.Globalization.DateTimeStyles.RoundtripKind).AddSeconds(-2), tick.At)).ToList();
         Assert.Equal(3, ticks.Count);
@@ -36,22 +34,25 @@ public sealed class TimerTriggerTests
     public async Task Occurrences_missed_while_the_machine_slept_fire_once_not_as_a_burst()
     {
         var recorder = new ProbeRecorder();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 30, TimeSpan.Zero));
+        var clock = new CountingTimersClock(new DateTimeOffset(2026, 11, 25, 6, 0, 30, TimeSpan.Zero));
         var services = new ServiceCollection().AddSingleton(recorder).BuildServiceProvider();
         var function = (TimerFunction)FunctionCatalog.Index(ProbeMetadata.Timer("EveryMinute", "0 * * * * *"), new ConfigurationBuilder().Build());
         using var scheduler = new TimerTriggerScheduler(function, new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>()), clock, NullLogger<TimerTriggerScheduler>.Instance);
         await scheduler.StartAsync(CancellationToken.None);
-        await Task.Delay(500); // ExecuteAsync starts on a background thread; let it begin waiting for 06:01.
+        // ExecuteAsync runs on a background thread: each wait it starts (for 06:01, then 06:11, then 06:12) is a timer
+        // on the clock, and a firing always completes before the next wait begins.
+        await Eventually.HoldsAsync(() => clock.TimersCreated >= 1, "the scheduler waiting for 06:01");
 
         clock.Advance(TimeSpan.FromMinutes(10));
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (recorder.Of("tick").Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
-        await Task.Delay(300);
+        await Eventually.HoldsAsync(() => clock.TimersCreated >= 2, "the scheduler waiting for 06:11", state: Ticks);
+        Assert.Equal(["2026-11-25T06:02:00.0000000Z"], recorder.Of("tick").Select(tick => tick.Value));
         clock.Advance(TimeSpan.FromSeconds(30));
-        await Task.Delay(300);
+        await Eventually.HoldsAsync(() => clock.TimersCreated >= 3, "the scheduler waiting for 06:12", state: Ticks);
 
         // One firing for all of 06:01–06:10 (past due), then the 06:11 occurrence on time.
         Assert.Equal(["2026-11-25T06:02:00.0000000Z", "2026-11-25T06:12:00.0000000Z"], recorder.Of("tick").Select(tick => tick.Value));
         await scheduler.StopAsync(CancellationToken.None);
+
+        string Ticks() => string.Join(", ", recorder.Of("tick").Select(tick => tick.Value));
     }
 }

@@ -15,50 +15,40 @@ namespace EmbeddedFinance.Integration.Tests.Outbox;
 /// The nudge names what was committed: the relay hands it on and deletes it with no read of the outbox, and settlement
 /// reads the named transactions' jobs by key, with no query for due jobs.
 /// </summary>
-public sealed class RelayHotPathTests : IAsyncLifetime
+public sealed class RelayHotPathTests : HostedTest
 {
     private const string Never = "0 0 0 1 1 *";
     private int reads;
     private int dueQueries;
-    private TestHost host = null!;
-    private WebhookReceiver receiver = null!;
 
-    public async Task InitializeAsync()
-    {
-        receiver = await WebhookReceiver.StartAsync();
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never },
-            services =>
-            {
-                services.AddSingleton<IOutbox>(provider => CountingReads(ActivatorUtilities.CreateInstance<TableOutbox>(provider)));
-                services.AddSingleton<ISettlementStore>(provider => CountingDueQueries(ActivatorUtilities.CreateInstance<TableSettlementStore>(provider)));
-            });
-    }
+    protected override bool UsesWebhookReceiver => true;
 
-    public async Task DisposeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never };
+
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        await host.DisposeAsync();
-        await receiver.DisposeAsync();
+        services.AddSingleton<IOutbox>(provider => CountingReads(ActivatorUtilities.CreateInstance<TableOutbox>(provider)));
+        services.AddSingleton<ISettlementStore>(provider => CountingDueQueries(ActivatorUtilities.CreateInstance<TableSettlementStore>(provider)));
     }
 
     [Fact]
     public async Task Twenty_concurrent_payments_are_settled_and_delivered_with_no_read_of_the_outbox_nor_query_for_due_jobs()
     {
-        var merchant = await host.CreateMerchantAsync();
-        var client = new PaymentClient(host, merchant);
-        await new WebhookClient(host, merchant.SecretKey).CreateEndpointAsync(receiver.Url("all"), "payment.succeeded");
+        var merchant = await Host.CreateMerchantAsync();
+        var client = new PaymentClient(Host, merchant);
+        await new WebhookClient(Host, merchant.SecretKey).CreateEndpointAsync(Receiver.Url("all"), "payment.succeeded");
         var driver = await client.AccountAsync();
         var token = await client.TokenAsync();
 
         var payments = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PayAsync(token, 1_100, fee: 100, splits: [new { account = driver, amount = 1_000 }])));
 
         var ids = payments.Select(payment => payment.GetProperty("id").GetString()!).ToList();
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 20_000, "every payment settled");
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(ids.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment delivered");
-        await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("outbox") == 0, "the outbox empty");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 20_000, "every payment settled");
+        await Eventually.HoldsAsync(() => ids.All(id => Receiver.On("all").Any(webhook => webhook.ObjectId == id)), "every payment delivered");
+        await Eventually.HoldsAsync(async () => await Host.CountRowsAsync("outbox") == 0, "the outbox empty");
         Assert.Equal(0, reads);
         Assert.Equal(0, dueQueries);
-        Assert.Equal(0, await host.CountRowsAsync("job"));
+        Assert.Equal(0, await Host.CountRowsAsync("job"));
     }
 
     private ISettlementStore CountingDueQueries(TableSettlementStore inner)

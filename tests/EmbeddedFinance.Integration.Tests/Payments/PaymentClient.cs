@@ -33,17 +33,6 @@ public sealed class PaymentClient(TestHost host, CreatedMerchant merchant)
         return balance.GetProperty(kind).EnumerateArray().Where(amount => amount.GetProperty("currency").GetString() == "usd").Sum(amount => amount.GetProperty("amount").GetInt64());
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds, or fails the test after <paramref name="seconds"/> saying what it saw last (<paramref name="state"/>).</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20, Func<string>? state = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Not within {seconds} s: {what}" + (state is null ? "" : $" ({state()})"));
-            await Task.Delay(100);
-        }
-    }
-
     public Task<HttpResponseMessage> CreateAsync(object body, string? idempotencyKey = null) =>
         host.SendAsync(HttpMethod.Post, "v1/payments", merchant.SecretKey, body, idempotencyKey ?? Guid.NewGuid().ToString());
 

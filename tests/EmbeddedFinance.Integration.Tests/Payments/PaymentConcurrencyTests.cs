@@ -9,38 +9,36 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmbeddedFinance.Integration.Tests.Payments;
 
 /// <summary>Parallel requests, races between transitions, and a crash between the acquirer's answer and the batch.</summary>
-public sealed class PaymentConcurrencyTests : IAsyncLifetime
+public sealed class PaymentConcurrencyTests : HostedTest
 {
     private readonly CrashBeforeCommit crash = new();
-    private TestHost host = null!;
     private PaymentClient client = null!;
     private string token = null!;
 
     private string Scope => MerchantScope.Of(client.Merchant.Id, Mode.Test);
 
-    public async Task InitializeAsync()
+    // The relay is kept off the outbox: a test counts its rows before and after a crash.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:20", ["Schedules:SweepOutbox"] = "0 0 0 1 1 *" };
+
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        host = await TestHost.StartAsync(
-            // The relay is kept off the outbox: a test counts its rows before and after a crash.
-            new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:20", ["Schedules:SweepOutbox"] = "0 0 0 1 1 *" },
-            services =>
-            {
-                services.AddSingleton<EmbeddedFinance.Core.Outbox.IOutboxNudge, NoNudge>();
-                services.AddSingleton(crash);
-                services.AddSingleton<TablePaymentStore>();
-                services.AddSingleton<IPaymentStore, CrashingPaymentStore>();
-            });
-        client = new PaymentClient(host, await host.CreateMerchantAsync());
-        token = await client.TokenAsync();
+        services.AddSingleton<EmbeddedFinance.Core.Outbox.IOutboxNudge, NoNudge>();
+        services.AddSingleton(crash);
+        services.AddSingleton<TablePaymentStore>();
+        services.AddSingleton<IPaymentStore, CrashingPaymentStore>();
     }
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    protected override async Task ArrangeAsync()
+    {
+        client = new PaymentClient(Host, await Host.CreateMerchantAsync());
+        token = await client.TokenAsync();
+    }
 
     [Fact]
     public async Task A_hundred_parallel_requests_with_one_key_create_exactly_one_payment_and_all_get_the_same_body()
     {
         var key = Guid.NewGuid().ToString();
-        var paymentsBefore = await host.CountRowsAsync("payment");
+        var paymentsBefore = await Host.CountRowsAsync("payment");
         var body = new { amount = 4_200, currency = "usd", payment_method = token };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
@@ -49,7 +47,7 @@ public sealed class PaymentConcurrencyTests : IAsyncLifetime
             return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }));
 
-        Assert.Equal(paymentsBefore + 1, await host.CountRowsAsync("payment"));
+        Assert.Equal(paymentsBefore + 1, await Host.CountRowsAsync("payment"));
         Assert.All(responses, response => Assert.Equal(201, response.Item1));
         Assert.Single(responses.Select(response => response.Item2).Distinct());
     }
@@ -70,7 +68,7 @@ public sealed class PaymentConcurrencyTests : IAsyncLifetime
             Assert.Single(results, status => status == 409);
             Assert.Equal(results[0] == 200 ? "succeeded" : "canceled", final.GetProperty("status").GetString());
         }
-        await StateRows.AssertEveryTransactionBalancesAsync(host, Scope);
+        await StateRows.AssertEveryTransactionBalancesAsync(Host, Scope);
     }
 
     [Fact]
@@ -85,38 +83,38 @@ public sealed class PaymentConcurrencyTests : IAsyncLifetime
         Assert.Equal(3, results.Count(status => status == 201));
         Assert.All(results.Where(status => status != 201), status => Assert.True(status is 400 or 409, $"unexpected {status}"));
         Assert.Equal(9_000, payment.GetProperty("amount_refunded").GetInt64());
-        var refundIds = (await host.Tables.GetTableClient(host.Storage.StateTable).QueryAsync<RefundEntity>(r => r.PartitionKey == Scope).ToListAsync())
+        var refundIds = (await Host.Tables.GetTableClient(Host.Storage.StateTable).QueryAsync<RefundEntity>(r => r.PartitionKey == Scope).ToListAsync())
             .Where(r => r.PaymentId == id).Select(r => r.RowKey["refund|".Length..]).ToHashSet();
         Assert.Equal(3, refundIds.Count);
-        var refundPostings = (await StateRows.LedgerAsync(host, Scope)).Where(t => refundIds.Contains(t.Reference)).SelectMany(t => t.Postings);
+        var refundPostings = (await StateRows.LedgerAsync(Host, Scope)).Where(t => refundIds.Contains(t.Reference)).SelectMany(t => t.Postings);
         Assert.Equal(9_000, refundPostings.Where(p => p.Account == Core.Ledger.LedgerAccounts.Clearing).Sum(p => p.Amount));
-        await StateRows.AssertEveryTransactionBalancesAsync(host, Scope);
+        await StateRows.AssertEveryTransactionBalancesAsync(Host, Scope);
     }
 
     [Fact]
     public async Task A_crash_between_the_acquirers_answer_and_the_batch_leaves_nothing_and_a_retry_with_the_same_key_succeeds()
     {
         var key = Guid.NewGuid().ToString();
-        var paymentsBefore = await host.CountRowsAsync("payment");
-        var ledgerBefore = await host.CountRowsAsync("ledger");
-        var eventsBefore = await host.CountRowsAsync("event");
-        var outboxBefore = await host.CountRowsAsync("outbox");
+        var paymentsBefore = await Host.CountRowsAsync("payment");
+        var ledgerBefore = await Host.CountRowsAsync("ledger");
+        var eventsBefore = await Host.CountRowsAsync("event");
+        var outboxBefore = await Host.CountRowsAsync("outbox");
         crash.Armed = true;
         var body = new { amount = 5_000, currency = "usd", payment_method = token };
 
         using var crashed = await client.CreateAsync(body, key);
         // Storage lost mid-request is 503 service_unavailable (retry with the same key), not a 500.
         await Problem.AssertAsync(crashed, 503, "service_unavailable");
-        Assert.Equal(paymentsBefore, await host.CountRowsAsync("payment"));
-        Assert.Equal(ledgerBefore, await host.CountRowsAsync("ledger"));
-        Assert.Equal(eventsBefore, await host.CountRowsAsync("event"));
-        Assert.Equal(outboxBefore, await host.CountRowsAsync("outbox"));
+        Assert.Equal(paymentsBefore, await Host.CountRowsAsync("payment"));
+        Assert.Equal(ledgerBefore, await Host.CountRowsAsync("ledger"));
+        Assert.Equal(eventsBefore, await Host.CountRowsAsync("event"));
+        Assert.Equal(outboxBefore, await Host.CountRowsAsync("outbox"));
 
         var retried = await PaymentClient.ExpectAsync(await client.CreateAsync(body, key), HttpStatusCode.Created);
         Assert.Equal("succeeded", retried.GetProperty("status").GetString());
-        Assert.Equal(paymentsBefore + 1, await host.CountRowsAsync("payment"));
-        Assert.Equal(ledgerBefore + 1, await host.CountRowsAsync("ledger"));
-        Assert.Equal(eventsBefore + 1, await host.CountRowsAsync("event"));
+        Assert.Equal(paymentsBefore + 1, await Host.CountRowsAsync("payment"));
+        Assert.Equal(ledgerBefore + 1, await Host.CountRowsAsync("ledger"));
+        Assert.Equal(eventsBefore + 1, await Host.CountRowsAsync("event"));
     }
 
     private static async Task<int> Status(Task<HttpResponseMessage> sending)

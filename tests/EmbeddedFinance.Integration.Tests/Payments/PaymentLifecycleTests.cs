@@ -8,27 +8,26 @@ using EmbeddedFinance.Integration.Tests.Infrastructure;
 
 namespace EmbeddedFinance.Integration.Tests.Payments;
 
-public sealed class PaymentLifecycleTests : IAsyncLifetime
+public sealed class PaymentLifecycleTests : HostedTest
 {
-    private TestHost host = null!;
     private PaymentClient client = null!;
     private PaymentClient other = null!;
     private string token = null!;
 
     private string Scope => MerchantScope.Of(client.Merchant.Id, Mode.Test);
 
-    public async Task InitializeAsync()
+    // These tests read the outbox rows each change writes: the relay must not take them first.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = "0 0 0 1 1 *" };
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<EmbeddedFinance.Core.Outbox.IOutboxNudge, NoNudge>();
+
+    protected override async Task ArrangeAsync()
     {
-        // These tests read the outbox rows each change writes: the relay must not take them first.
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = "0 0 0 1 1 *" },
-            services => services.AddSingleton<EmbeddedFinance.Core.Outbox.IOutboxNudge, NoNudge>());
-        client = new PaymentClient(host, await host.CreateMerchantAsync("Ride Co"));
-        other = new PaymentClient(host, await host.CreateMerchantAsync("Market Co"));
+        client = new PaymentClient(Host, await Host.CreateMerchantAsync("Ride Co"));
+        other = new PaymentClient(Host, await Host.CreateMerchantAsync("Market Co"));
         token = await client.TokenAsync();
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task An_approved_card_makes_a_succeeded_payment_carrying_only_tokenized_card_data()
@@ -65,8 +64,8 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
         Assert.Equal("failed", failed.GetProperty("status").GetString());
         Assert.Equal(code, failed.GetProperty("failure_code").GetString());
         Assert.Equal(0, failed.GetProperty("amount_captured").GetInt64());
-        Assert.DoesNotContain((await StateRows.LedgerAsync(host, Scope)), t => t.Reference == paymentId);
-        Assert.Single(await StateRows.EventsAsync(host, Scope), e => e.Type == "payment.failed" && e.ObjectJson.Contains(paymentId));
+        Assert.DoesNotContain((await StateRows.LedgerAsync(Host, Scope)), t => t.Reference == paymentId);
+        Assert.Single(await StateRows.EventsAsync(Host, Scope), e => e.Type == "payment.failed" && e.ObjectJson.Contains(paymentId));
     }
 
     [Fact]
@@ -100,7 +99,7 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
 
         Assert.Equal("succeeded", captured.GetProperty("status").GetString());
         Assert.Equal(6_000, captured.GetProperty("amount_captured").GetInt64());
-        var posted = Assert.Single(await StateRows.LedgerAsync(host, Scope), t => t.Reference == id);
+        var posted = Assert.Single(await StateRows.LedgerAsync(Host, Scope), t => t.Reference == id);
         Assert.Contains(new Posting(LedgerAccounts.Clearing, -6_000), posted.Postings);
         using var again = await client.PostAsync($"v1/payments/{id}/capture");
         await Problem.AssertAsync(again, 409, "state_invalid");
@@ -173,7 +172,7 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
             .GetProperty("id").GetString()!;
 
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/payments/{id}/capture", new { amount = 7_777 }), HttpStatusCode.OK);
-        var afterCapture = await StateRows.LedgerAsync(host, Scope);
+        var afterCapture = await StateRows.LedgerAsync(Host, Scope);
         var capture = Assert.Single(afterCapture, t => t.Reference == id);
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/payments/{id}/refunds", new { amount = 1_234 }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/payments/{id}/refunds", null, Guid.NewGuid().ToString()), HttpStatusCode.Created);
@@ -185,8 +184,8 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
         Assert.Equal(7_777, alicePart + bobPart + feePart);
         Assert.InRange(alicePart, 4_665, 4_666);    // 6000/10001 of 7777
         Assert.InRange(feePart, 778, 779);          // 1001/10001 of 7777
-        await StateRows.AssertEveryTransactionBalancesAsync(host, Scope);
-        var paymentPostings = (await StateRows.LedgerAsync(host, Scope))
+        await StateRows.AssertEveryTransactionBalancesAsync(Host, Scope);
+        var paymentPostings = (await StateRows.LedgerAsync(Host, Scope))
             .Where(t => t.Reference == id || t.Type == "payment.refund")
             .SelectMany(t => t.Postings)
             .Where(p => p.Account == LedgerAccounts.Pending(alice) || p.Account == LedgerAccounts.Pending(bob));
@@ -196,18 +195,18 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Every_state_change_yields_exactly_one_event_with_its_outbox_row()
     {
-        var scopeEventsBefore = (await StateRows.EventsAsync(host, Scope)).Count;
+        var scopeEventsBefore = (await StateRows.EventsAsync(Host, Scope)).Count;
         var id = (await client.PayAsync(token, capture: false)).GetProperty("id").GetString()!;
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/payments/{id}/capture"), HttpStatusCode.OK);
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/payments/{id}/refunds", new { amount = 100 }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         await Problem.AssertAsync(await client.PostAsync($"v1/payments/{id}/cancel"), 409, "state_invalid");
 
-        var events = (await StateRows.EventsAsync(host, Scope)).Where(e => e.ObjectJson.Contains(id)).OrderBy(e => e.RowKey).ToList();
-        var outbox = (await StateRows.EventsAsync(host, Scope, "outbox")).Where(e => e.ObjectJson.Contains(id)).ToList();
+        var events = (await StateRows.EventsAsync(Host, Scope)).Where(e => e.ObjectJson.Contains(id)).OrderBy(e => e.RowKey).ToList();
+        var outbox = (await StateRows.EventsAsync(Host, Scope, "outbox")).Where(e => e.ObjectJson.Contains(id)).ToList();
 
         Assert.Equal(["payment.requires_capture", "payment.captured", "payment.refunded"], events.Select(e => e.Type));
         Assert.Equal(events.Select(e => e.EventId).Order(), outbox.Select(e => e.EventId).Order());
-        Assert.Equal(scopeEventsBefore + 3, (await StateRows.EventsAsync(host, Scope)).Count);
+        Assert.Equal(scopeEventsBefore + 3, (await StateRows.EventsAsync(Host, Scope)).Count);
         using var payload = JsonDocument.Parse(events[1].ObjectJson);
         Assert.Equal("succeeded", payload.RootElement.GetProperty("status").GetString());
     }
@@ -240,18 +239,18 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
     public async Task Every_invalid_payment_is_a_400_with_its_code_and_writes_nothing(string body, string code, string? param)
     {
         var account = await client.AccountAsync();
-        var paymentsBefore = await host.CountRowsAsync("payment");
+        var paymentsBefore = await Host.CountRowsAsync("payment");
 
         using var response = await client.CreateAsync(body.Replace("TOKEN", token).Replace("ACCOUNT", account));
 
         await Problem.AssertAsync(response, 400, code, param);
-        Assert.Equal(paymentsBefore, await host.CountRowsAsync("payment"));
+        Assert.Equal(paymentsBefore, await Host.CountRowsAsync("payment"));
     }
 
     [Fact]
     public async Task A_payment_without_an_idempotency_key_is_400_parameter_missing()
     {
-        using var response = await host.SendAsync(HttpMethod.Post, "v1/payments", client.Merchant.SecretKey, new { amount = 100, currency = "usd", payment_method = token });
+        using var response = await Host.SendAsync(HttpMethod.Post, "v1/payments", client.Merchant.SecretKey, new { amount = 100, currency = "usd", payment_method = token });
 
         await Problem.AssertAsync(response, 400, "parameter_missing", "Idempotency-Key");
     }
@@ -275,7 +274,7 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_publishable_key_cannot_touch_payments()
     {
-        using var response = await host.SendAsync(HttpMethod.Post, "v1/payments", client.Merchant.PublishableKey,
+        using var response = await Host.SendAsync(HttpMethod.Post, "v1/payments", client.Merchant.PublishableKey,
             new { amount = 100, currency = "usd", payment_method = token }, Guid.NewGuid().ToString());
 
         await Problem.AssertAsync(response, 403, "forbidden");
@@ -284,7 +283,7 @@ public sealed class PaymentLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Lists_page_through_payments_in_creation_order_with_a_stable_cursor()
     {
-        var merchant = new PaymentClient(host, await host.CreateMerchantAsync("Lister"));
+        var merchant = new PaymentClient(Host, await Host.CreateMerchantAsync("Lister"));
         var card = await merchant.TokenAsync();
         var ids = new List<string>();
         for (var i = 0; i < 3; i++) ids.Add((await merchant.PayAsync(card, amount: 100 + i)).GetProperty("id").GetString()!);

@@ -5,18 +5,14 @@ using EmbeddedFinance.Integration.Tests.Payments;
 namespace EmbeddedFinance.Integration.Tests.Payouts;
 
 /// <summary>Bad destinations and bad payouts are the right 4xx, name the field, and write nothing.</summary>
-public sealed class PayoutBadInputTests : IAsyncLifetime
+public sealed class PayoutBadInputTests : HostedTest
 {
-    private TestHost host = null!;
     private PaymentClient client = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync();
-        client = new PaymentClient(host, await host.CreateMerchantAsync());
+        client = new PaymentClient(Host, await Host.CreateMerchantAsync());
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     public static TheoryData<object, string, string> BadDestinations => new()
     {
@@ -40,20 +36,20 @@ public sealed class PayoutBadInputTests : IAsyncLifetime
     [MemberData(nameof(BadDestinations))]
     public async Task A_bad_payout_destination_is_refused_with_its_field_and_no_account_is_created(object destination, string code, string param)
     {
-        var response = await host.SendAsync(HttpMethod.Post, "v1/accounts", client.Merchant.SecretKey,
+        var response = await Host.SendAsync(HttpMethod.Post, "v1/accounts", client.Merchant.SecretKey,
             new { display_name = "Driver", email = "driver@example.com", country = "US", default_currency = "usd", payout_destination = destination });
         var problem = await Problem.AssertAsync(response, 400, code, param);
         // The number typed is never echoed back.
         Assert.DoesNotContain("000123456789", problem.ToString());
-        Assert.Equal(0, await host.CountRowsAsync("account"));
+        Assert.Equal(0, await Host.CountRowsAsync("account"));
     }
 
     [Fact]
     public async Task Valid_destinations_show_only_their_last_four()
     {
-        var us = await PaymentClient.ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/accounts", client.Merchant.SecretKey,
+        var us = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Post, "v1/accounts", client.Merchant.SecretKey,
             new { display_name = "Driver", email = "driver@example.com", country = "US", default_currency = "usd", payout_destination = new { type = "bank_account", country = "US", currency = "usd", routing_number = "021000021", account_number = "000123456789", account_holder_name = "Dee Driver" } }), HttpStatusCode.Created);
-        var gb = await PaymentClient.ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/accounts", client.Merchant.SecretKey,
+        var gb = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Post, "v1/accounts", client.Merchant.SecretKey,
             new { display_name = "Seller", email = "seller@example.com", country = "GB", default_currency = "gbp", payout_destination = new { type = "bank_account", country = "GB", currency = "gbp", iban = "GB82 WEST 1234 5698 7654 32" } }), HttpStatusCode.Created);
 
         Assert.Equal("6789", us.GetProperty("payout_destination").GetProperty("last4").GetString());
@@ -62,12 +58,12 @@ public sealed class PayoutBadInputTests : IAsyncLifetime
         Assert.DoesNotContain("000123456789", text);
         Assert.DoesNotContain("021000021", text);
         Assert.DoesNotContain("98765432", text);
-        foreach (var row in await host.DumpTablesAsync())
+        foreach (var row in await Host.DumpTablesAsync())
         {
             Assert.DoesNotContain("000123456789", row);
             Assert.DoesNotContain("GB82WEST12345698765432", row);
         }
-        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains("000123456789", StringComparison.Ordinal) || line.Contains("GB82WEST", StringComparison.Ordinal));
+        Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains("000123456789", StringComparison.Ordinal) || line.Contains("GB82WEST", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,10 +71,10 @@ public sealed class PayoutBadInputTests : IAsyncLifetime
     {
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
         var noDestination = await client.AccountAsync("No bank");
-        var other = new PaymentClient(host, await host.CreateMerchantAsync("Other Co"));
+        var other = new PaymentClient(Host, await Host.CreateMerchantAsync("Other Co"));
         var foreign = await other.AccountAsync("Theirs", PaymentClient.UsBank());
-        var payoutRowsBefore = await host.CountRowsAsync("payout");
-        var ledgerRowsBefore = await host.CountRowsAsync("ledger");
+        var payoutRowsBefore = await Host.CountRowsAsync("payout");
+        var ledgerRowsBefore = await Host.CountRowsAsync("ledger");
 
         async Task Expect(object body, int status, string code, string param) =>
             await Problem.AssertAsync(await client.PostAsync("v1/payouts", body, Guid.NewGuid().ToString()), status, code, param);
@@ -98,8 +94,8 @@ public sealed class PayoutBadInputTests : IAsyncLifetime
         await Problem.AssertAsync(await client.GetAsync("v1/payouts?account=nope"), 400, "parameter_invalid", "account");
         await Problem.AssertAsync(await other.GetAsync("v1/payouts/po_doesnotexist0000000000000"), 404, "resource_missing", "id");
 
-        Assert.Equal(payoutRowsBefore, await host.CountRowsAsync("payout"));
-        Assert.Equal(ledgerRowsBefore, await host.CountRowsAsync("ledger"));
+        Assert.Equal(payoutRowsBefore, await Host.CountRowsAsync("payout"));
+        Assert.Equal(ledgerRowsBefore, await Host.CountRowsAsync("ledger"));
         Assert.Equal(0, await client.BalanceAsync(driver, "available"));
     }
 }

@@ -8,44 +8,39 @@ using Microsoft.Extensions.Options;
 namespace EmbeddedFinance.Integration.Tests.Payouts;
 
 /// <summary>The rail behind the Polly pipeline: slow calls are cut and retried, and the payout is paid once.</summary>
-public sealed class PayoutRailResilienceTests : IAsyncLifetime
+public sealed class PayoutRailResilienceTests : HostedTest
 {
-    private TestHost host = null!;
     private HangingRail rail = null!;
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Payouts:SandboxReportAfter"] = "00:00:00",
-                ["Payouts:RailAttemptTimeout"] = "00:00:00.300",
-                ["Payouts:RailRetryBaseDelay"] = "00:00:00.020",
-            },
-            services => services.AddSingleton<IPayoutRail>(provider =>
-                rail = new HangingRail(new SandboxPayoutRail(provider.GetRequiredService<IPayoutQueue>(), provider.GetRequiredService<IOptions<PayoutOptions>>()), hangs: 2)));
-    }
+        ["Payouts:SandboxReportAfter"] = "00:00:00",
+        ["Payouts:RailAttemptTimeout"] = "00:00:00.300",
+        ["Payouts:RailRetryBaseDelay"] = "00:00:00.020",
+    };
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IPayoutRail>(provider =>
+            rail = new HangingRail(new SandboxPayoutRail(provider.GetRequiredService<IPayoutQueue>(), provider.GetRequiredService<IOptions<PayoutOptions>>()), hangs: 2));
 
     [Fact]
     public async Task A_rail_that_times_out_twice_then_answers_pays_once()
     {
-        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
         await client.PayAsync(await client.TokenAsync(), 6_000, fee: 1_000, splits: [new { account = driver, amount = 5_000 }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 5_000, "funds available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 5_000, "funds available");
 
         var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 5_000, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var id = payout.GetProperty("id").GetString()!;
-        await PaymentClient.EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
             (await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payouts/{id}"), HttpStatusCode.OK)).GetProperty("status").GetString() == "paid", "payout paid");
 
         Assert.Equal(3, rail.Calls);
         Assert.Equal(1, rail.Accepted.Count(payoutId => payoutId == id));
         Assert.Equal(0, await client.BalanceAsync(driver, "in_transit"));
         Assert.Equal(0, await client.BalanceAsync(driver, "available"));
-        Assert.Contains(host.Logs.Lines, line => line.Contains("Payout rail call failed (TimeoutRejectedException); retry 2", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains("Payout rail call failed (TimeoutRejectedException); retry 2", StringComparison.Ordinal));
     }
 
     /// <summary>Hangs the first calls past any timeout (as a rail that never answers), then lets the sandbox rail answer.</summary>

@@ -11,22 +11,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmbeddedFinance.Integration.Tests.Payouts;
 
 /// <summary>Payouts on Azurite over HTTP, on the host's own triggers: reserve, submit to the sandbox rail, paid or failed.</summary>
-public sealed class PayoutTests : IAsyncLifetime
+public sealed class PayoutTests : HostedTest
 {
-    private TestHost host = null!;
     private PaymentClient client = null!;
     private string token = null!;
 
     private string Scope => MerchantScope.Of(client.Merchant.Id, Mode.Test);
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00" };
+
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00" });
-        client = new PaymentClient(host, await host.CreateMerchantAsync());
+        client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         token = await client.TokenAsync();
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Fifty_concurrent_payouts_against_a_balance_for_ten_leave_ten_accepted_and_the_balance_at_zero()
@@ -44,7 +42,7 @@ public sealed class PayoutTests : IAsyncLifetime
             await Problem.AssertAsync(refused, 402, "balance_insufficient", "amount");
         }
         Assert.Equal(0, await client.BalanceAsync(driver, "available"));
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "in_transit") == 0, "all ten payouts paid");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "in_transit") == 0, "all ten payouts paid");
         Assert.Equal(10, (await PayoutsAsync(driver)).Count(payout => payout.GetProperty("status").GetString() == "paid"));
         await AssertLedgerReconcilesAsync();
         Assert.Equal(10_000, await BalanceOfAsync(LedgerAccounts.PaidOut));
@@ -61,7 +59,7 @@ public sealed class PayoutTests : IAsyncLifetime
         Assert.Equal(2_000, await client.BalanceAsync(driver, "available"));
         Assert.Equal(3_000, await client.BalanceAsync(driver, "in_transit"));
 
-        await PaymentClient.EventuallyAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
+        await Eventually.HoldsAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
         Assert.Equal(0, await client.BalanceAsync(driver, "in_transit"));
         Assert.Equal(2_000, await client.BalanceAsync(driver, "available"));
         Assert.Equal(1, await CountEventsAsync("payout.created"));
@@ -78,7 +76,7 @@ public sealed class PayoutTests : IAsyncLifetime
         var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 3_500, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var id = payout.GetProperty("id").GetString()!;
 
-        await PaymentClient.EventuallyAsync(async () => (await StatusAsync(id)) == "failed", "payout failed");
+        await Eventually.HoldsAsync(async () => (await StatusAsync(id)) == "failed", "payout failed");
         var failed = await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payouts/{id}"), HttpStatusCode.OK);
         Assert.Equal(failureCode, failed.GetProperty("failure_code").GetString());
         Assert.Equal(5_000, await client.BalanceAsync(driver, "available"));
@@ -111,17 +109,17 @@ public sealed class PayoutTests : IAsyncLifetime
         var driver = await FundedDriverAsync(4_000);
         var payout = await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account = driver, amount = 4_000, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var id = payout.GetProperty("id").GetString()!;
-        await PaymentClient.EventuallyAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
-        var transactions = await host.CountRowsAsync("ledger");
+        await Eventually.HoldsAsync(async () => (await StatusAsync(id)) == "paid", "payout paid");
+        var transactions = await Host.CountRowsAsync("ledger");
 
-        var complete = host.Services.GetRequiredService<CompletePayout>();
+        var complete = Host.Services.GetRequiredService<CompletePayout>();
         var report = new PayoutRailReport(Scope, id, Paid: true, null, null);
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => complete.HandleAsync(report, CancellationToken.None)));
         // A contradicting late report is a duplicate too: the payout's outcome is final.
         await complete.HandleAsync(report with { Paid = false, FailureCode = "no_account" }, CancellationToken.None);
 
         Assert.Equal("paid", await StatusAsync(id));
-        Assert.Equal(transactions, await host.CountRowsAsync("ledger"));
+        Assert.Equal(transactions, await Host.CountRowsAsync("ledger"));
         Assert.Equal(1, await CountEventsAsync("payout.paid"));
         Assert.Equal(0, await CountEventsAsync("payout.failed"));
         Assert.Equal(4_000, await BalanceOfAsync(LedgerAccounts.PaidOut));
@@ -149,7 +147,7 @@ public sealed class PayoutTests : IAsyncLifetime
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank(accountNumber));
         var before = await client.BalanceAsync(driver, "available");
         await client.PayAsync(token, amount + 500, fee: 500, splits: [new { account = driver, amount }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == before + amount, "the payment settled to available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == before + amount, "the payment settled to available");
         return driver;
     }
 
@@ -163,15 +161,15 @@ public sealed class PayoutTests : IAsyncLifetime
     }
 
     private async Task<long> BalanceOfAsync(string account) =>
-        (await host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(Scope, account, CancellationToken.None))
+        (await Host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(Scope, account, CancellationToken.None))
         .Where(balance => balance.Key.Account == account).Sum(balance => balance.Amount);
 
     private async Task AssertLedgerReconcilesAsync()
     {
-        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
+        var report = await Host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
         Assert.Empty(report.Unbalanced);
         Assert.Empty(report.Drift);
     }
 
-    private Task<int> CountEventsAsync(string type) => host.CountEventsAsync(Scope, type);
+    private Task<int> CountEventsAsync(string type) => Host.CountEventsAsync(Scope, type);
 }

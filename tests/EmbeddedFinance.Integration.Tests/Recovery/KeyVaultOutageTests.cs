@@ -14,36 +14,27 @@ namespace EmbeddedFinance.Integration.Tests.Recovery;
 /// The secret store failing as Key Vault does when it is down (503) whenever a delivery reads a signing secret:
 /// deliveries are parked, not attempted and not poisoned, and every event arrives, signed, once it is back.
 /// </summary>
-public sealed class KeyVaultOutageTests : IAsyncLifetime
+public sealed class KeyVaultOutageTests : HostedTest
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(40);
     private long failUntil;
     private int refused;
-    private TestHost host = null!;
-    private WebhookReceiver receiver = null!;
 
-    public async Task InitializeAsync()
-    {
-        receiver = await WebhookReceiver.StartAsync();
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?> { ["Recovery:ParkBaseDelay"] = "00:00:01", ["Recovery:ParkMaxDelay"] = "00:00:04" },
-            services => services.AddSingleton<ISecretStore>(provider => FailingSigningSecrets(
-                new CachingSecretStore(provider.GetRequiredService<LocalSecretStore>(), TimeSpan.FromMinutes(5), TimeProvider.System))));
-    }
+    protected override bool UsesWebhookReceiver => true;
 
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await receiver.DisposeAsync();
-    }
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Recovery:ParkBaseDelay"] = "00:00:01", ["Recovery:ParkMaxDelay"] = "00:00:04" };
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<ISecretStore>(provider => FailingSigningSecrets(
+            new CachingSecretStore(provider.GetRequiredService<LocalSecretStore>(), TimeSpan.FromMinutes(5), TimeProvider.System)));
 
     [Fact]
     public async Task Deliveries_during_a_Key_Vault_outage_are_parked_and_all_arrive_signed_afterwards_with_no_attempt_wasted()
     {
-        var merchant = await host.CreateMerchantAsync();
-        var client = new PaymentClient(host, merchant);
-        var webhooks = new WebhookClient(host, merchant.SecretKey);
-        var endpoint = await webhooks.CreateEndpointAsync(receiver.Url("all"), "payment.succeeded");
+        var merchant = await Host.CreateMerchantAsync();
+        var client = new PaymentClient(Host, merchant);
+        var webhooks = new WebhookClient(Host, merchant.SecretKey);
+        var endpoint = await webhooks.CreateEndpointAsync(Receiver.Url("all"), "payment.succeeded");
         var token = await client.TokenAsync();
 
         Interlocked.Exchange(ref failUntil, (DateTimeOffset.UtcNow + Outage).UtcTicks);
@@ -55,10 +46,10 @@ public sealed class KeyVaultOutageTests : IAsyncLifetime
         }
         Assert.True(refused > 0, "no delivery met the outage");
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(payments.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment's webhook delivered",
-            seconds: 45, state: () => $"{receiver.On("all").Count} received, {refused} secret reads refused");
+        await Eventually.HoldsAsync(() => payments.All(id => Receiver.On("all").Any(webhook => webhook.ObjectId == id)), "every payment's webhook delivered",
+            seconds: 45, state: () => $"{Receiver.On("all").Count} received, {refused} secret reads refused");
         var verifier = new StandardWebhooks.StandardWebhook(endpoint.Secret);
-        foreach (var webhook in receiver.On("all")) verifier.Verify(webhook.Body, webhook.HeaderDictionary);
+        foreach (var webhook in Receiver.On("all")) verifier.Verify(webhook.Body, webhook.HeaderDictionary);
         foreach (var id in payments)
         {
             var eventId = await webhooks.EventIdAsync("payment.succeeded", id);
@@ -66,8 +57,8 @@ public sealed class KeyVaultOutageTests : IAsyncLifetime
             Assert.Single(attempts);
             Assert.Equal(200, attempts[0].GetProperty("status_code").GetInt32());
         }
-        Assert.Equal(0, await host.CountPoisonedAsync());
-        Assert.Contains(host.Logs.Lines, line => line.Contains("DeliverWebhook parked", StringComparison.Ordinal) && line.Contains("RequestFailedException", StringComparison.Ordinal));
+        Assert.Equal(0, await Host.CountPoisonedAsync());
+        Assert.Contains(Host.Logs.Lines, line => line.Contains("DeliverWebhook parked", StringComparison.Ordinal) && line.Contains("RequestFailedException", StringComparison.Ordinal));
     }
 
     private ISecretStore FailingSigningSecrets(ISecretStore inner)

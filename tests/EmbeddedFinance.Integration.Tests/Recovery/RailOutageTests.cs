@@ -12,38 +12,33 @@ namespace EmbeddedFinance.Integration.Tests.Recovery;
 /// The payout rail down for a minute: the circuit opens, submissions are parked and come back after the break, and
 /// every payout submitted before and during the outage is paid once it ends — none poisoned, none left in transit.
 /// </summary>
-public sealed class RailOutageTests : IAsyncLifetime
+public sealed class RailOutageTests : HostedTest
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
-    private TestHost host = null!;
     private readonly OutageRail rail = new();
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Payouts:SandboxReportAfter"] = "00:00:00",
-                ["Payouts:RailAttemptTimeout"] = "00:00:00.300",
-                ["Payouts:RailRetryBaseDelay"] = "00:00:00.020",
-                ["Payouts:RailMaxRetries"] = "2",
-                ["Payouts:RailBreakDuration"] = "00:00:05",
-                ["Recovery:ParkBaseDelay"] = "00:00:01",
-                ["Recovery:ParkMaxDelay"] = "00:00:08",
-            },
-            services => services.AddSingleton<IPayoutRail>(provider =>
-                rail.Over(new SandboxPayoutRail(provider.GetRequiredService<IPayoutQueue>(), provider.GetRequiredService<IOptions<PayoutOptions>>()))));
-    }
+        ["Payouts:SandboxReportAfter"] = "00:00:00",
+        ["Payouts:RailAttemptTimeout"] = "00:00:00.300",
+        ["Payouts:RailRetryBaseDelay"] = "00:00:00.020",
+        ["Payouts:RailMaxRetries"] = "2",
+        ["Payouts:RailBreakDuration"] = "00:00:05",
+        ["Recovery:ParkBaseDelay"] = "00:00:01",
+        ["Recovery:ParkMaxDelay"] = "00:00:08",
+    };
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IPayoutRail>(provider =>
+            rail.Over(new SandboxPayoutRail(provider.GetRequiredService<IPayoutQueue>(), provider.GetRequiredService<IOptions<PayoutOptions>>())));
 
     [Fact]
     public async Task Payouts_submitted_before_and_during_a_minute_long_rail_outage_are_all_paid_and_none_is_poisoned()
     {
-        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
         await client.PayAsync(await client.TokenAsync(), 30_500, fee: 500, splits: [new { account = driver, amount = 30_000 }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 30_000, "funds available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 30_000, "funds available");
 
         rail.FailUntil(DateTimeOffset.UtcNow + Outage);
         var payouts = new List<string>();
@@ -58,15 +53,15 @@ public sealed class RailOutageTests : IAsyncLifetime
         Assert.True(rail.Refused > 10, $"the outage refused only {rail.Refused} calls");
         Assert.All(await StatusesAsync(client, payouts), status => Assert.Equal("pending", status));
 
-        await PaymentClient.EventuallyAsync(async () => (await StatusesAsync(client, payouts)).All(status => status == "paid"), "every payout paid after the outage", seconds: 45,
+        await Eventually.HoldsAsync(async () => (await StatusesAsync(client, payouts)).All(status => status == "paid"), "every payout paid after the outage", seconds: 45,
             state: () => $"rail refused {rail.Refused}, accepted {rail.Accepted}");
-        Assert.Equal(0, await host.CountPoisonedAsync());
+        Assert.Equal(0, await Host.CountPoisonedAsync());
         Assert.Equal(30_000 - 2_000 * payouts.Count, await client.BalanceAsync(driver, "available"));
         Assert.Equal(0, await client.BalanceAsync(driver, "in_transit"));
-        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
+        var report = await Host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
         Assert.Empty(report.Unbalanced);
         Assert.Empty(report.Drift);
-        Assert.Contains(host.Logs.Lines, line => line.Contains("SubmitPayout parked", StringComparison.Ordinal) && line.Contains("BrokenCircuitException", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains("SubmitPayout parked", StringComparison.Ordinal) && line.Contains("BrokenCircuitException", StringComparison.Ordinal));
     }
 
     private static async Task<List<string?>> StatusesAsync(PaymentClient client, IEnumerable<string> payouts)

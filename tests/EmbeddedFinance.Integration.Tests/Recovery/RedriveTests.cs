@@ -15,76 +15,68 @@ namespace EmbeddedFinance.Integration.Tests.Recovery;
 /// Messages lost outright (never sent, as after a crash or a bug that poisoned them): the redrive timer finds the
 /// work through its due checks and drives it again — a payout's submission, a payout's report, a webhook's first attempt.
 /// </summary>
-public sealed class RedriveTests : IAsyncLifetime
+public sealed class RedriveTests : HostedTest
 {
     private readonly HashSet<string> lostSubmissions = [];
     private readonly HashSet<string> lostReports = [];
     private readonly HashSet<string> lostDeliveries = [];
-    private TestHost host = null!;
-    private WebhookReceiver receiver = null!;
 
-    public async Task InitializeAsync()
-    {
-        receiver = await WebhookReceiver.StartAsync();
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Payouts:SandboxReportAfter"] = "00:00:00",
-                ["Recovery:StuckPayoutAfter"] = "00:00:03",
-                ["Recovery:StuckDeliveryAfter"] = "00:00:03",
-                ["Schedules:Redrive"] = "*/1 * * * * *",
-            },
-            services =>
-            {
-                services.AddSingleton<IPayoutQueue>(provider => LosingFirstMessages(ActivatorUtilities.CreateInstance<QueuePayoutQueue>(provider)));
-                services.AddSingleton<IWebhookQueue>(provider => LosingFirstDeliveries(ActivatorUtilities.CreateInstance<QueueWebhookQueue>(provider)));
-            });
-    }
+    protected override bool UsesWebhookReceiver => true;
 
-    public async Task DisposeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        await host.DisposeAsync();
-        await receiver.DisposeAsync();
+        ["Payouts:SandboxReportAfter"] = "00:00:00",
+        ["Recovery:StuckPayoutAfter"] = "00:00:03",
+        ["Recovery:StuckDeliveryAfter"] = "00:00:03",
+        ["Schedules:Redrive"] = "*/1 * * * * *",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IPayoutQueue>(provider => LosingFirstMessages(ActivatorUtilities.CreateInstance<QueuePayoutQueue>(provider)));
+        services.AddSingleton<IWebhookQueue>(provider => LosingFirstDeliveries(ActivatorUtilities.CreateInstance<QueueWebhookQueue>(provider)));
     }
 
     [Fact]
     public async Task A_payout_whose_submission_was_lost_and_one_whose_report_was_lost_are_both_paid()
     {
-        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
         await client.PayAsync(await client.TokenAsync(), 10_500, fee: 500, splits: [new { account = driver, amount = 10_000 }]);
-        await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == 10_000, "funds available");
+        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == 10_000, "funds available");
 
         var unsent = await PayoutAsync(client, driver, lostSubmissions);
         var unreported = await PayoutAsync(client, driver, lostReports);
 
-        await PaymentClient.EventuallyAsync(async () => await StatusAsync(client, unsent) == "paid" && await StatusAsync(client, unreported) == "paid", "both payouts paid", seconds: 30);
+        await Eventually.HoldsAsync(async () => await StatusAsync(client, unsent) == "paid" && await StatusAsync(client, unreported) == "paid", "both payouts paid", seconds: 30);
         Assert.Equal(6_000, await client.BalanceAsync(driver, "available"));
         Assert.Equal(0, await client.BalanceAsync(driver, "in_transit"));
-        Assert.Contains(host.Logs.Lines, line => line.Contains($"Payout {unsent}", StringComparison.Ordinal) && line.Contains("still pending", StringComparison.Ordinal));
-        Assert.Contains(host.Logs.Lines, line => line.Contains($"Payout {unreported}", StringComparison.Ordinal) && line.Contains("still in_transit", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains($"Payout {unsent}", StringComparison.Ordinal) && line.Contains("still pending", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains($"Payout {unreported}", StringComparison.Ordinal) && line.Contains("still in_transit", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_webhook_whose_delivery_message_was_lost_is_delivered_once_to_an_enabled_endpoint_and_dropped_for_a_disabled_one()
     {
-        var merchant = await host.CreateMerchantAsync();
-        var client = new PaymentClient(host, merchant);
-        var webhooks = new WebhookClient(host, merchant.SecretKey);
-        await webhooks.CreateEndpointAsync(receiver.Url("kept"), "payment.succeeded");
-        var disabled = await webhooks.CreateEndpointAsync(receiver.Url("disabled"), "payment.succeeded");
+        var merchant = await Host.CreateMerchantAsync();
+        var client = new PaymentClient(Host, merchant);
+        var webhooks = new WebhookClient(Host, merchant.SecretKey);
+        await webhooks.CreateEndpointAsync(Receiver.Url("kept"), "payment.succeeded");
+        var disabled = await webhooks.CreateEndpointAsync(Receiver.Url("disabled"), "payment.succeeded");
         var token = await client.TokenAsync();
         lock (lostDeliveries) lostDeliveries.Add("*");
 
         var payment = (await client.PayAsync(token, 1_000)).GetProperty("id").GetString()!;
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(LostCount() >= 2), "both deliveries lost");
+        await Eventually.HoldsAsync(() => LostCount() >= 2, "both deliveries lost");
         await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Patch, $"v1/webhook_endpoints/{disabled.Id}", new { status = "disabled" }), HttpStatusCode.OK);
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("kept").Any(webhook => webhook.ObjectId == payment)), "the lost delivery redriven", seconds: 30);
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        Assert.Single(receiver.On("kept"), webhook => webhook.ObjectId == payment);
-        Assert.Empty(receiver.On("disabled"));
-        Assert.Contains(host.Logs.Lines, line => line.Contains("webhook deliveries of", StringComparison.Ordinal) && line.Contains("queued again", StringComparison.Ordinal));
+        await Eventually.HoldsAsync(() => Receiver.On("kept").Any(webhook => webhook.ObjectId == payment), "the lost delivery redriven", seconds: 30);
+        // Nothing more can reach either endpoint: no delivery queued, and no check left that could queue one again.
+        await Eventually.HoldsAsync(async () => await Host.WebhooksIdleAsync() && await Host.CountWorkRowsAsync(TableDeliveryChecks.Partition) == 0,
+            "every delivery made and every delivery check done");
+        Assert.Single(Receiver.On("kept"), webhook => webhook.ObjectId == payment);
+        Assert.Empty(Receiver.On("disabled"));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains("webhook deliveries of", StringComparison.Ordinal) && line.Contains("queued again", StringComparison.Ordinal));
     }
 
     private int LostCount()

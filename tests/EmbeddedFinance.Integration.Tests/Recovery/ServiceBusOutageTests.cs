@@ -15,17 +15,26 @@ namespace EmbeddedFinance.Integration.Tests.Recovery;
 /// Service Bus (the SDK's mockable sender; there is no emulator here) refusing every send for a minute: settlement
 /// and webhooks carry on at their normal lag, and every event reaches the topic once Service Bus is back.
 /// </summary>
-public sealed class ServiceBusOutageTests : IAsyncLifetime
+public sealed class ServiceBusOutageTests : HostedTest
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, byte> published = new();
     private readonly ConditionalWeakTable<ServiceBusMessageBatch, List<ServiceBusMessage>> batches = [];
     private long failUntil;
     private int refused;
-    private TestHost host = null!;
-    private WebhookReceiver receiver = null!;
 
-    public async Task InitializeAsync()
+    protected override bool UsesWebhookReceiver => true;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Recovery:ParkBaseDelay"] = "00:00:01", ["Recovery:ParkMaxDelay"] = "00:00:05" };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton(Sender());
+        services.AddIntegrationEvents<ServiceBusEventPublisher>();
+    }
+
+    /// <summary>Service Bus as the publisher sees it: refusing every send until <see cref="failUntil"/>, recording what it accepts.</summary>
+    private ServiceBusSender Sender()
     {
         var sender = new Mock<ServiceBusSender>();
         sender.Setup(s => s.CreateMessageBatchAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() =>
@@ -45,28 +54,15 @@ public sealed class ServiceBusOutageTests : IAsyncLifetime
             foreach (var message in batches.TryGetValue(batch, out var messages) ? messages : []) published.TryAdd(message.MessageId, 0);
             return Task.CompletedTask;
         });
-        receiver = await WebhookReceiver.StartAsync();
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?> { ["Recovery:ParkBaseDelay"] = "00:00:01", ["Recovery:ParkMaxDelay"] = "00:00:05" },
-            services =>
-            {
-                services.AddSingleton(sender.Object);
-                services.AddIntegrationEvents<ServiceBusEventPublisher>();
-            });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        await receiver.DisposeAsync();
+        return sender.Object;
     }
 
     [Fact]
     public async Task A_minute_long_Service_Bus_outage_delays_neither_settlement_nor_webhooks_and_every_event_is_published_afterwards()
     {
-        var merchant = await host.CreateMerchantAsync();
-        var client = new PaymentClient(host, merchant);
-        await new WebhookClient(host, merchant.SecretKey).CreateEndpointAsync(receiver.Url("all"), "payment.succeeded");
+        var merchant = await Host.CreateMerchantAsync();
+        var client = new PaymentClient(Host, merchant);
+        await new WebhookClient(Host, merchant.SecretKey).CreateEndpointAsync(Receiver.Url("all"), "payment.succeeded");
         var driver = await client.AccountAsync();
         var token = await client.TokenAsync();
 
@@ -83,9 +79,9 @@ public sealed class ServiceBusOutageTests : IAsyncLifetime
             await background;
             var id = payment.GetProperty("id").GetString()!;
             expected += 1_000;
-            await PaymentClient.EventuallyAsync(async () => await client.BalanceAsync(driver, "available") == expected, $"{id} settled", seconds: 20);
+            await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == expected, $"{id} settled", seconds: 20);
             var settled = DateTimeOffset.UtcNow - paid;
-            await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("all").Any(webhook => webhook.ObjectId == id)), $"{id} delivered", seconds: 20);
+            await Eventually.HoldsAsync(() => Receiver.On("all").Any(webhook => webhook.ObjectId == id), $"{id} delivered", seconds: 20);
             lags.Add((settled, DateTimeOffset.UtcNow - paid));
         }
 
@@ -94,9 +90,9 @@ public sealed class ServiceBusOutageTests : IAsyncLifetime
         Assert.All(lags, lag => Assert.True(lag.Settled < TimeSpan.FromSeconds(10) && lag.Delivered < TimeSpan.FromSeconds(10), $"lag during the outage: settled {lag.Settled}, delivered {lag.Delivered}"));
 
         var events = await EventIdsAsync(client);
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(events.All(published.ContainsKey)), "every event published once Service Bus is back", seconds: 45,
+        await Eventually.HoldsAsync(() => events.All(published.ContainsKey), "every event published once Service Bus is back", seconds: 45,
             state: () => $"{events.Count(published.ContainsKey)} of {events.Count} published, {refused} sends refused");
-        Assert.Equal(0, await host.CountPoisonedAsync());
+        Assert.Equal(0, await Host.CountPoisonedAsync());
     }
 
     private static async Task<List<string>> EventIdsAsync(PaymentClient client)

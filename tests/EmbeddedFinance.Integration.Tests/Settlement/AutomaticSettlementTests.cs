@@ -5,34 +5,24 @@ using EmbeddedFinance.Integration.Tests.Payments;
 namespace EmbeddedFinance.Integration.Tests.Settlement;
 
 /// <summary>The whole chain on the host's own triggers: commit → nudge → relay → settlement queue → balances.</summary>
-public sealed class AutomaticSettlementTests : IAsyncLifetime
+public sealed class AutomaticSettlementTests : HostedTest
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task A_captured_payment_becomes_available_to_the_driver_without_anyone_asking()
     {
-        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         var driver = await client.AccountAsync();
         await client.PayAsync(await client.TokenAsync(), 4_000, fee: 400, splits: [new { account = driver, amount = 3_600 }]);
 
         long available = 0;
         var undispatched = -1;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
         // Settlement writes payment.settled through the outbox too: done means available and nothing left to relay.
-        while ((available != 3_600 || undispatched != 0) && DateTime.UtcNow < deadline)
+        await Eventually.HoldsAsync(async () =>
         {
-            await Task.Delay(200);
             var balance = await PaymentClient.ExpectAsync(await client.GetAsync($"v1/accounts/{driver}/balance"), HttpStatusCode.OK);
             available = balance.GetProperty("available").EnumerateArray().Sum(amount => amount.GetProperty("amount").GetInt64());
-            undispatched = await host.CountRowsAsync("outbox");
-        }
-
-        Assert.Equal(3_600, available);
-        Assert.Equal(0, undispatched);
+            undispatched = await Host.CountRowsAsync("outbox");
+            return available == 3_600 && undispatched == 0;
+        }, "the split available and the outbox relayed", state: () => $"available {available}, {undispatched} outbox rows");
     }
 }

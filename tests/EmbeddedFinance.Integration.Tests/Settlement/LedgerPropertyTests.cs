@@ -16,13 +16,9 @@ namespace EmbeddedFinance.Integration.Tests.Settlement;
 /// drifts from its entries, the books sum to zero, clearing is exactly what the payments say was captured less
 /// refunded, and paid-out is exactly what the payouts say was paid. A failing seed is printed to replay it.
 /// </summary>
-public sealed class LedgerPropertyTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LedgerPropertyTests(ITestOutputHelper output) : HostedTest
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00" });
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00" };
 
     [Theory]
     [InlineData(11)]
@@ -32,7 +28,7 @@ public sealed class LedgerPropertyTests(ITestOutputHelper output) : IAsyncLifeti
     {
         output.WriteLine($"seed {seed}");
         var random = new Random(seed);
-        var client = new PaymentClient(host, await host.CreateMerchantAsync());
+        var client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         var approved = await client.TokenAsync();
         var declined = await client.TokenAsync("4000000000000002");
         var drivers = new List<string>
@@ -46,19 +42,19 @@ public sealed class LedgerPropertyTests(ITestOutputHelper output) : IAsyncLifeti
         for (var round = 0; round < 16; round++)
         {
             // Now and then let settlement catch up, so payouts meet available money as well as empty balances.
-            if (round % 4 == 3) await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("job") == 0, $"seed {seed}: settled");
+            if (round % 4 == 3) await Eventually.HoldsAsync(async () => await Host.CountRowsAsync("job") == 0, $"seed {seed}: settled");
             var operations = Enumerable.Range(0, 4).Select(_ => NextOperation(random, client, approved, declined, drivers, payments)).ToList();
             var statuses = await Task.WhenAll(operations.Select(operation => Task.Run(operation)));
             Assert.All(statuses, status => Assert.True(status is 200 or 201 or 400 or 402 or 409, $"seed {seed}: unexpected status {status}"));
         }
 
-        await PaymentClient.EventuallyAsync(async () => await host.CountRowsAsync("job") == 0 && await host.CountRowsAsync("outbox") == 0 && !await AnyPayoutOpenAsync(client),
+        await Eventually.HoldsAsync(async () => await Host.CountRowsAsync("job") == 0 && await Host.CountRowsAsync("outbox") == 0 && !await AnyPayoutOpenAsync(client),
             $"seed {seed}: everything settled and every payout finished", seconds: 40);
 
-        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
+        var report = await Host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
         Assert.Empty(report.Unbalanced);
         Assert.Empty(report.Drift);
-        var balances = await host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(MerchantScope.Of(client.Merchant.Id, Mode.Test), null, CancellationToken.None);
+        var balances = await Host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(MerchantScope.Of(client.Merchant.Id, Mode.Test), null, CancellationToken.None);
         Assert.Equal(0, balances.Sum(balance => balance.Amount));
         long Of(string account) => balances.Where(balance => balance.Key.Account == account).Sum(balance => balance.Amount);
 

@@ -17,10 +17,9 @@ namespace EmbeddedFinance.Integration.Tests.Settlement;
 /// Settlement on Azurite. The nudge is switched off so that each test decides when the relay and settlement
 /// run, as a crash would leave them; one test lets the host's own queue triggers do everything.
 /// </summary>
-public sealed class SettlementTests : IAsyncLifetime
+public sealed class SettlementTests : HostedTest
 {
     private const string Never = "0 0 0 1 1 *";
-    private TestHost host = null!;
     private PaymentClient client = null!;
     private string token = null!;
     private string driverA = null!;
@@ -28,18 +27,18 @@ public sealed class SettlementTests : IAsyncLifetime
 
     private string Scope => MerchantScope.Of(client.Merchant.Id, Mode.Test);
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never };
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IOutboxNudge, NoNudge>();
+
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?> { ["Schedules:SweepOutbox"] = Never, ["Schedules:SweepSettlement"] = Never },
-            services => services.AddSingleton<IOutboxNudge, NoNudge>());
-        client = new PaymentClient(host, await host.CreateMerchantAsync());
+        client = new PaymentClient(Host, await Host.CreateMerchantAsync());
         token = await client.TokenAsync();
         driverA = await client.AccountAsync("A");
         driverB = await client.AccountAsync("B");
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Each_job_asked_for_three_times_shuffled_by_concurrent_workers_is_applied_once()
@@ -53,11 +52,11 @@ public sealed class SettlementTests : IAsyncLifetime
         var workers = Enumerable.Range(0, 8).Select(_ => NewWorker()).ToList();
         await Task.WhenAll(deliveries.Select((request, i) => Task.Run(() => workers[i % workers.Count].RunAsync(request.Scope, CancellationToken.None))));
 
-        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
+        var report = await Host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
         Assert.Empty(report.Drift);
         Assert.Empty(report.Unbalanced);
         await AssertBalancesMatchPaymentsAsync(payments);
-        Assert.Equal(0, await host.CountRowsAsync("job"));
+        Assert.Equal(0, await Host.CountRowsAsync("job"));
         Assert.Equal(payments.CapturedCount, await CountEventsAsync("payment.settled"));
     }
 
@@ -66,7 +65,7 @@ public sealed class SettlementTests : IAsyncLifetime
     {
         var payments = await MakeActivityAsync(3);
         await RelayAsync();
-        var settle = host.Services.GetRequiredService<SettleScope>();
+        var settle = Host.Services.GetRequiredService<SettleScope>();
         Assert.True(await settle.RunAsync(Scope, CancellationToken.None) > 0);
         var balances = await BalancesAsync();
 
@@ -80,7 +79,7 @@ public sealed class SettlementTests : IAsyncLifetime
     public async Task Events_left_in_the_outbox_by_a_crash_are_found_by_the_sweep_and_relayed_once()
     {
         await client.PayAsync(token, 5_000, fee: 500, splits: [new { account = driverA, amount = 4_500 }]);
-        var outbox = host.Services.GetRequiredService<IOutbox>();
+        var outbox = Host.Services.GetRequiredService<IOutbox>();
         Assert.NotEmpty(await outbox.ReadAsync(Scope, 100, CancellationToken.None));
 
         var stale = await outbox.ScopesWithStaleEntriesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
@@ -96,7 +95,7 @@ public sealed class SettlementTests : IAsyncLifetime
     {
         await client.PayAsync(token, 10_000, fee: 1_500, splits: [new { account = driverA, amount = 6_000 }, new { account = driverB, amount = 2_500 }]);
         await RelayAsync();
-        await host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
+        await Host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
 
         var balance = await PaymentClient.ExpectAsync(await client.GetAsync($"v1/accounts/{driverA}/balance"), HttpStatusCode.OK);
         Assert.Equal("balance", balance.GetProperty("object").GetString());
@@ -111,7 +110,7 @@ public sealed class SettlementTests : IAsyncLifetime
             Assert.Equal(0, transaction.GetProperty("postings").EnumerateArray().Sum(posting => posting.GetProperty("amount").GetInt64()));
         }
 
-        var other = new PaymentClient(host, await host.CreateMerchantAsync("Other"));
+        var other = new PaymentClient(Host, await Host.CreateMerchantAsync("Other"));
         await Problem.AssertAsync(await other.GetAsync($"v1/accounts/{driverA}/balance"), 404, "resource_missing");
     }
 
@@ -120,20 +119,20 @@ public sealed class SettlementTests : IAsyncLifetime
     {
         await client.PayAsync(token, 2_000, fee: 200, splits: [new { account = driverA, amount = 1_800 }]);
         await RelayAsync();
-        await host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
-        var table = host.Services.GetRequiredService<EmbeddedFinance.Azure.Storage.StateTable>().Client;
+        await Host.Services.GetRequiredService<SettleScope>().RunAsync(Scope, CancellationToken.None);
+        var table = Host.Services.GetRequiredService<EmbeddedFinance.Azure.Storage.StateTable>().Client;
         var row = (await table.GetEntityAsync<global::Azure.Data.Tables.TableEntity>(Scope, "balance|fee|usd")).Value;
         row["Amount"] = 199L;
         await table.UpdateEntityAsync(row, row.ETag);
 
-        var report = await PaymentClient.ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/admin/reconciliation", TestHost.AdminKey, new { }), HttpStatusCode.OK);
+        var report = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Post, "v1/admin/reconciliation", TestHost.AdminKey, new { }), HttpStatusCode.OK);
         var drift = report.GetProperty("drift").EnumerateArray().Single(item => item.GetProperty("scope").GetString() == Scope);
         Assert.Equal("fee", drift.GetProperty("account").GetString());
         Assert.Equal(200, drift.GetProperty("expected").GetInt64());
         Assert.Equal(199, drift.GetProperty("actual").GetInt64());
-        Assert.Contains(host.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("RECONCILIATION DRIFT", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("RECONCILIATION DRIFT", StringComparison.Ordinal));
 
-        var health = await PaymentClient.ExpectAsync(await host.SendAsync(HttpMethod.Get, "health", null), HttpStatusCode.OK);
+        var health = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Get, "health", null), HttpStatusCode.OK);
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("reconciliation").GetProperty("drift").GetInt32() >= 1);
     }
@@ -143,7 +142,7 @@ public sealed class SettlementTests : IAsyncLifetime
     {
         // A minute ahead of the real clock, so the payment's job (stamped with real time) is due at once.
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1));
-        var settle = new SettleScope(host.Services.GetRequiredService<ISettlementStore>(), host.Services.GetRequiredService<ILedgerReader>(),
+        var settle = new SettleScope(Host.Services.GetRequiredService<ISettlementStore>(), Host.Services.GetRequiredService<ILedgerReader>(),
             Options.Create(new SettlementOptions { AvailableAfter = TimeSpan.FromDays(2) }), clock, NullLogger<SettleScope>.Instance);
         await client.PayAsync(token, 3_000, fee: 300, splits: [new { account = driverA, amount = 2_700 }]);
 
@@ -208,22 +207,22 @@ public sealed class SettlementTests : IAsyncLifetime
     }
 
     private async Task<Dictionary<string, long>> BalancesAsync() =>
-        (await host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(Scope, null, CancellationToken.None))
+        (await Host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(Scope, null, CancellationToken.None))
         .ToDictionary(balance => balance.Key.Account, balance => balance.Amount);
 
     private async Task<IReadOnlyList<SettlementRequest>> RelayAsync()
     {
         var queue = new RecordingSettlementQueue();
-        var relay = new RelayOutbox(host.Services.GetRequiredService<IOutbox>(), [new SettlementDispatch(queue)], TimeProvider.System, NullLogger<RelayOutbox>.Instance);
+        var relay = new RelayOutbox(Host.Services.GetRequiredService<IOutbox>(), [new SettlementDispatch(queue)], TimeProvider.System, NullLogger<RelayOutbox>.Instance);
         await relay.RunAsync(Scope, CancellationToken.None);
         return queue.Requests;
     }
 
     private SettleScope NewWorker() => new(
-        host.Services.GetRequiredService<ISettlementStore>(), host.Services.GetRequiredService<ILedgerReader>(),
-        host.Services.GetRequiredService<IOptions<SettlementOptions>>(), TimeProvider.System, NullLogger<SettleScope>.Instance);
+        Host.Services.GetRequiredService<ISettlementStore>(), Host.Services.GetRequiredService<ILedgerReader>(),
+        Host.Services.GetRequiredService<IOptions<SettlementOptions>>(), TimeProvider.System, NullLogger<SettleScope>.Instance);
 
-    private Task<int> CountEventsAsync(string type) => host.CountEventsAsync(Scope, type);
+    private Task<int> CountEventsAsync(string type) => Host.CountEventsAsync(Scope, type);
 
     private sealed class RecordingSettlementQueue : ISettlementQueue
     {

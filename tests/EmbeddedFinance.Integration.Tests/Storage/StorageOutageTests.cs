@@ -18,7 +18,7 @@ namespace EmbeddedFinance.Integration.Tests.Storage;
 /// webhook delivered, the ledger reconciles and no message is poisoned. Azurite is this class's own and is frozen with
 /// SIGSTOP (the shared one serves other tests).
 /// </summary>
-public sealed class StorageOutageTests : IAsyncLifetime
+public sealed class StorageOutageTests : HostedTest
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(1);
     private const int MaxRetries = 1;
@@ -30,32 +30,33 @@ public sealed class StorageOutageTests : IAsyncLifetime
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(20);
 
     private AzuriteProcess azurite = null!;
-    private TestHost host = null!;
-    private WebhookReceiver receiver = null!;
     private string driver = null!;
 
-    public async Task InitializeAsync()
+    protected override bool UsesWebhookReceiver => true;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        receiver = await WebhookReceiver.StartAsync();
+        ["Storage:RequestTimeout"] = RequestTimeout.ToString(),
+        ["Storage:MaxRetries"] = MaxRetries.ToString(),
+        // A key whose release was lost in the outage frees itself soon after it.
+        ["Idempotency:InFlightTimeout"] = "00:00:02",
+        // Work that met the outage comes back within seconds of its end.
+        ["Recovery:ParkBaseDelay"] = "00:00:01",
+        ["Recovery:ParkMaxDelay"] = "00:00:05",
+    };
+
+    /// <summary>On its own Azurite: the test takes it down.</summary>
+    protected override async Task<TestHost> StartHostAsync()
+    {
         azurite = await AzuriteProcess.StartAsync(new AzuriteEndpoints(SharedAzurite.FreePort(), SharedAzurite.FreePort(), SharedAzurite.FreePort()), dataDirectory: null);
-        host = await TestHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Storage:RequestTimeout"] = RequestTimeout.ToString(),
-            ["Storage:MaxRetries"] = MaxRetries.ToString(),
-            // A key whose release was lost in the outage frees itself soon after it.
-            ["Idempotency:InFlightTimeout"] = "00:00:02",
-            // Work that met the outage comes back within seconds of its end.
-            ["Recovery:ParkBaseDelay"] = "00:00:01",
-            ["Recovery:ParkMaxDelay"] = "00:00:05",
-        }, connectionString: azurite.Endpoints.ConnectionString);
+        return await TestHost.StartAsync(Settings, connectionString: azurite.Endpoints.ConnectionString);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Signal("CONT");
-        await host.DisposeAsync();
+        await base.DisposeAsync();
         await azurite.DisposeAsync();
-        await receiver.DisposeAsync();
     }
 
     private sealed record Answer(string Key, int Status, string Body, string? RetryAfter, TimeSpan Took, bool DuringOutage);
@@ -63,11 +64,11 @@ public sealed class StorageOutageTests : IAsyncLifetime
     [Fact]
     public async Task While_storage_does_not_answer_every_request_is_a_prompt_503_and_afterwards_every_payment_exists_once()
     {
-        var merchant = await host.CreateMerchantAsync();
-        var payments = new PaymentClient(host, merchant);
+        var merchant = await Host.CreateMerchantAsync();
+        var payments = new PaymentClient(Host, merchant);
         var token = await payments.TokenAsync();
         driver = await payments.AccountAsync();
-        await new WebhookClient(host, merchant.SecretKey).CreateEndpointAsync(receiver.Url("all"), "payment.succeeded");
+        await new WebhookClient(Host, merchant.SecretKey).CreateEndpointAsync(Receiver.Url("all"), "payment.succeeded");
         var answers = new ConcurrentQueue<Answer>();
         var outage = false;
         using var stop = new CancellationTokenSource();
@@ -89,7 +90,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         }
 
         var load = Enumerable.Range(0, 4).Select(_ => Task.Run(LoadAsync)).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.HoldsAsync(() => answers.Count(answer => answer.Status == 201) >= 8, "payments succeeding before the outage");
         try
         {
             Volatile.Write(ref outage, true);
@@ -112,14 +113,14 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.All(during, answer =>
         {
             Assert.True(answer.Status is 201 or 503, $"{answer.Status} during the outage: {answer.Body}");
-            Assert.True(answer.Took < Bound, $"an answer during the outage took {answer.Took.TotalSeconds:0.0} s (bound {Bound.TotalSeconds:0.0} s): " + string.Join("\n", host.Logs.Lines.Where(line => answer.Body.Contains("req_") && line.Contains(JsonDocument.Parse(answer.Body).RootElement.GetProperty("request_id").GetString()!, StringComparison.Ordinal))));
+            Assert.True(answer.Took < Bound, $"an answer during the outage took {answer.Took.TotalSeconds:0.0} s (bound {Bound.TotalSeconds:0.0} s): " + string.Join("\n", Host.Logs.Lines.Where(line => answer.Body.Contains("req_") && line.Contains(JsonDocument.Parse(answer.Body).RootElement.GetProperty("request_id").GetString()!, StringComparison.Ordinal))));
             if (answer.Status != 503) return;
             Assert.Equal("service_unavailable", JsonDocument.Parse(answer.Body).RootElement.GetProperty("code").GetString());
             Assert.Equal("5", answer.RetryAfter);
         });
         Assert.All(answers.Where(answer => !answer.DuringOutage), answer => Assert.True(answer.Status == 201, $"{answer.Status} outside the outage: {answer.Body}"));
-        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains("Unhandled failure", StringComparison.Ordinal));
-        Assert.Contains(host.Logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("Storage unavailable: payments.create answered 503", StringComparison.Ordinal));
+        Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains("Unhandled failure", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("Storage unavailable: payments.create answered 503", StringComparison.Ordinal));
 
         // Storage is back: payments succeed again, and every cut-off request retried with its key succeeds, once.
         await PaymentClient.ExpectAsync(await payments.CreateAsync(Payment(token)), HttpStatusCode.Created);
@@ -136,15 +137,15 @@ public sealed class StorageOutageTests : IAsyncLifetime
         foreach (var id in created.Values) await PaymentClient.ExpectAsync(await payments.GetAsync($"v1/payments/{id}"), HttpStatusCode.OK);
 
         // Nothing stranded: each payment settled once (the driver holds exactly its share of each), each delivered.
-        await PaymentClient.EventuallyAsync(async () => await payments.BalanceAsync(driver, "available") == DriverShare * listed.Count, "every payment settled once", seconds: 60,
+        await Eventually.HoldsAsync(async () => await payments.BalanceAsync(driver, "available") == DriverShare * listed.Count, "every payment settled once", seconds: 60,
             state: () => $"{listed.Count} payments");
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(listed.All(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))), "every payment's webhook delivered", seconds: 60,
-            state: () => $"{listed.Count(id => receiver.On("all").Any(webhook => webhook.ObjectId == id))} of {listed.Count} delivered");
+        await Eventually.HoldsAsync(() => listed.All(id => Receiver.On("all").Any(webhook => webhook.ObjectId == id)), "every payment's webhook delivered", seconds: 60,
+            state: () => $"{listed.Count(id => Receiver.On("all").Any(webhook => webhook.ObjectId == id))} of {listed.Count} delivered");
         Assert.Equal(DriverShare * listed.Count, await payments.BalanceAsync(driver, "available"));
-        var report = await host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
+        var report = await Host.Services.GetRequiredService<Reconciliation>().RunAsync(CancellationToken.None);
         Assert.Empty(report.Unbalanced);
         Assert.Empty(report.Drift);
-        Assert.Equal(0, await host.CountPoisonedAsync());
+        Assert.Equal(0, await Host.CountPoisonedAsync());
     }
 
     private const long DriverShare = 900;

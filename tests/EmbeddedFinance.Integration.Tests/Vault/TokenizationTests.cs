@@ -14,36 +14,32 @@ using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Integration.Tests.Vault;
 
-public sealed class TokenizationTests : IAsyncLifetime
+public sealed class TokenizationTests : HostedTest
 {
-    private TestHost host = null!;
     private CreatedMerchant merchant = null!;
     private CreatedMerchant other = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync();
-        merchant = await host.CreateMerchantAsync("Ride Co");
-        other = await host.CreateMerchantAsync("Market Co");
+        merchant = await Host.CreateMerchantAsync("Ride Co");
+        other = await Host.CreateMerchantAsync("Market Co");
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     private async Task<JsonElement> TokenizeAsync(string number, string? key = null, int year = 2030)
     {
-        using var response = await host.SendAsync(HttpMethod.Post, "v1/tokens", key ?? merchant.PublishableKey, SandboxCards.Card(number, year: year));
+        using var response = await Host.SendAsync(HttpMethod.Post, "v1/tokens", key ?? merchant.PublishableKey, SandboxCards.Card(number, year: year));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private CardAuthorizationReader Reader => host.Services.GetRequiredService<CardAuthorizationReader>();
+    private CardAuthorizationReader Reader => Host.Services.GetRequiredService<CardAuthorizationReader>();
 
     /// <summary>A reader as on another instance of the app: its token cache has not seen the token, so it reads storage.</summary>
     private CardAuthorizationReader ColdReader => new(
-        new TableTokenStore(host.Services.GetRequiredService<StateTable>(), host.Services.GetRequiredService<StateBatches>(), TimeProvider.System),
-        host.Services.GetRequiredService<CardSealer>(),
-        host.Services.GetRequiredService<ILogger<CardAuthorizationReader>>());
+        new TableTokenStore(Host.Services.GetRequiredService<StateTable>(), Host.Services.GetRequiredService<StateBatches>(), TimeProvider.System),
+        Host.Services.GetRequiredService<CardSealer>(),
+        Host.Services.GetRequiredService<ILogger<CardAuthorizationReader>>());
 
     private static string TestScope(CreatedMerchant owner) => MerchantScope.Of(owner.Id, Mode.Test);
 
@@ -93,14 +89,14 @@ public sealed class TokenizationTests : IAsyncLifetime
     [MemberData(nameof(InvalidCards))]
     public async Task Every_invalid_card_is_a_400_with_its_code_and_param_and_stores_nothing(object body, string code, string param)
     {
-        var tokensBefore = await host.CountRowsAsync(TokenEntity.Kind);
-        var idempotencyBefore = await host.CountRowsAsync("idem");
+        var tokensBefore = await Host.CountRowsAsync(TokenEntity.Kind);
+        var idempotencyBefore = await Host.CountRowsAsync("idem");
 
-        using var response = await host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, body, Guid.NewGuid().ToString());
+        using var response = await Host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, body, Guid.NewGuid().ToString());
 
         await Problem.AssertAsync(response, 400, code, param);
-        Assert.Equal(tokensBefore, await host.CountRowsAsync(TokenEntity.Kind));
-        Assert.Equal(idempotencyBefore, await host.CountRowsAsync("idem"));
+        Assert.Equal(tokensBefore, await Host.CountRowsAsync(TokenEntity.Kind));
+        Assert.Equal(idempotencyBefore, await Host.CountRowsAsync("idem"));
     }
 
     [Fact]
@@ -109,8 +105,8 @@ public sealed class TokenizationTests : IAsyncLifetime
         var token = await TokenizeAsync("4242424242424242", merchant.PublishableKey);
         var id = token.GetProperty("id").GetString();
 
-        using var withPublishable = await host.SendAsync(HttpMethod.Get, $"v1/tokens/{id}", merchant.PublishableKey);
-        using var withSecret = await host.SendAsync(HttpMethod.Get, $"v1/tokens/{id}", merchant.SecretKey);
+        using var withPublishable = await Host.SendAsync(HttpMethod.Get, $"v1/tokens/{id}", merchant.PublishableKey);
+        using var withSecret = await Host.SendAsync(HttpMethod.Get, $"v1/tokens/{id}", merchant.SecretKey);
 
         await Problem.AssertAsync(withPublishable, 403, "forbidden");
         Assert.Equal(HttpStatusCode.OK, withSecret.StatusCode);
@@ -122,7 +118,7 @@ public sealed class TokenizationTests : IAsyncLifetime
     {
         var id = (await TokenizeAsync("4242424242424242")).GetProperty("id").GetString()!;
 
-        using var foreign = await host.SendAsync(HttpMethod.Get, $"v1/tokens/{id}", other.SecretKey);
+        using var foreign = await Host.SendAsync(HttpMethod.Get, $"v1/tokens/{id}", other.SecretKey);
         var opened = await Reader.OpenAsync(TestScope(other), id, "payment_method", CancellationToken.None);
         var ownLive = await Reader.OpenAsync(MerchantScope.Of(merchant.Id, Mode.Live), id, "payment_method", CancellationToken.None);
 
@@ -147,7 +143,7 @@ public sealed class TokenizationTests : IAsyncLifetime
     public async Task A_rotated_card_data_key_keeps_old_tokens_usable_and_seals_new_ones_under_the_new_version()
     {
         var before = (await TokenizeAsync("4242424242424242")).GetProperty("id").GetString()!;
-        await host.Services.GetRequiredService<ISecretStore>().SetAsync(SecretNames.CardDataKey, DataKeys.Generate(), CancellationToken.None);
+        await Host.Services.GetRequiredService<ISecretStore>().SetAsync(SecretNames.CardDataKey, DataKeys.Generate(), CancellationToken.None);
         var after = (await TokenizeAsync("6011111111111117")).GetProperty("id").GetString()!;
 
         var oldCard = (await Reader.OpenAsync(TestScope(merchant), before, "payment_method", CancellationToken.None)).Value!;
@@ -164,10 +160,10 @@ public sealed class TokenizationTests : IAsyncLifetime
         var id = (await TokenizeAsync("4242424242424242")).GetProperty("id").GetString()!;
         var row = await TokenRowAsync(merchant, id);
         row.SealedCard[^3] ^= 0x20;
-        await host.Services.GetRequiredService<StateTable>().Client.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        await Host.Services.GetRequiredService<StateTable>().Client.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => ColdReader.OpenAsync(TestScope(merchant), id, "payment_method", CancellationToken.None));
-        Assert.Contains(host.Logs.Lines, line => line.StartsWith("Critical", StringComparison.Ordinal) && line.Contains(id, StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.StartsWith("Critical", StringComparison.Ordinal) && line.Contains(id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -179,7 +175,7 @@ public sealed class TokenizationTests : IAsyncLifetime
         var targetRow = await TokenRowAsync(merchant, target);
         targetRow.SealedCard = sourceRow.SealedCard;
         targetRow.KeyVersion = sourceRow.KeyVersion;
-        await host.Services.GetRequiredService<StateTable>().Client.UpdateEntityAsync(targetRow, targetRow.ETag, TableUpdateMode.Replace);
+        await Host.Services.GetRequiredService<StateTable>().Client.UpdateEntityAsync(targetRow, targetRow.ETag, TableUpdateMode.Replace);
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => ColdReader.OpenAsync(TestScope(merchant), target, "payment_method", CancellationToken.None));
     }
@@ -203,9 +199,9 @@ public sealed class TokenizationTests : IAsyncLifetime
     public async Task Replaying_a_tokenization_returns_the_same_token_and_the_cvc_is_not_part_of_the_fingerprint()
     {
         var key = Guid.NewGuid().ToString();
-        using var first = await host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, SandboxCards.Card("4242424242424242", cvc: "123"), key);
-        using var replay = await host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, SandboxCards.Card("4242424242424242", cvc: "987"), key);
-        using var otherCard = await host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, SandboxCards.Card("5555555555554444"), key);
+        using var first = await Host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, SandboxCards.Card("4242424242424242", cvc: "123"), key);
+        using var replay = await Host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, SandboxCards.Card("4242424242424242", cvc: "987"), key);
+        using var otherCard = await Host.SendAsync(HttpMethod.Post, "v1/tokens", merchant.SecretKey, SandboxCards.Card("5555555555554444"), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
@@ -214,5 +210,5 @@ public sealed class TokenizationTests : IAsyncLifetime
     }
 
     private async Task<TokenEntity> TokenRowAsync(CreatedMerchant owner, string tokenId) =>
-        (await host.Services.GetRequiredService<StateTable>().Client.GetEntityAsync<TokenEntity>(TestScope(owner), StateTable.RowKey(TokenEntity.Kind, tokenId))).Value;
+        (await Host.Services.GetRequiredService<StateTable>().Client.GetEntityAsync<TokenEntity>(TestScope(owner), StateTable.RowKey(TokenEntity.Kind, tokenId))).Value;
 }

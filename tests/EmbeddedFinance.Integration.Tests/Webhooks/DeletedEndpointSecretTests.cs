@@ -10,19 +10,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmbeddedFinance.Integration.Tests.Webhooks;
 
 /// <summary>A secret store that fails to delete: the endpoint's delete has committed, so it still succeeds, and the log says what is left.</summary>
-public sealed class DeletedEndpointSecretTests : IAsyncLifetime
+public sealed class DeletedEndpointSecretTests : HostedTest
 {
-    private TestHost host = null!;
     private WebhookClient webhooks = null!;
 
-    public async Task InitializeAsync()
-    {
-        host = await TestHost.StartAsync(services: services =>
-            services.AddSingleton<ISecretStore>(provider => new SecretStoreThatCannotDelete(provider.GetRequiredService<LocalSecretStore>())));
-        webhooks = new WebhookClient(host, (await host.CreateMerchantAsync()).SecretKey);
-    }
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<ISecretStore>(provider => new SecretStoreThatCannotDelete(provider.GetRequiredService<LocalSecretStore>()));
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    protected override async Task ArrangeAsync()
+    {
+        webhooks = new WebhookClient(Host, (await Host.CreateMerchantAsync()).SecretKey);
+    }
 
     [Fact]
     public async Task A_secret_the_store_cannot_delete_leaves_the_endpoint_deleted_and_an_error_naming_the_secret_but_not_its_value()
@@ -33,7 +31,7 @@ public sealed class DeletedEndpointSecretTests : IAsyncLifetime
 
         Assert.True(deleted.GetProperty("deleted").GetBoolean());
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Get, $"v1/webhook_endpoints/{endpoint.Id}"), 404, "resource_missing");
-        var line = Assert.Single(host.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(WebhookSecrets.NameOf(endpoint.Id), StringComparison.Ordinal));
+        var line = Assert.Single(Host.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains(WebhookSecrets.NameOf(endpoint.Id), StringComparison.Ordinal));
         Assert.Contains(endpoint.Id, line);
         Assert.DoesNotContain(endpoint.Secret["whsec_".Length..], line);
     }

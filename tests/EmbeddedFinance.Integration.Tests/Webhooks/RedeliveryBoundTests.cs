@@ -5,29 +5,25 @@ using EmbeddedFinance.Integration.Tests.Payments;
 namespace EmbeddedFinance.Integration.Tests.Webhooks;
 
 /// <summary>Manual redeliveries are bounded per event and endpoint per rolling hour (Webhooks:MaxRedeliveriesPerHour, 5 by default), in storage.</summary>
-public sealed class RedeliveryBoundTests : IAsyncLifetime
+public sealed class RedeliveryBoundTests : HostedTest
 {
     // Nothing listens there: each attempt fails fast, which does not matter to the count.
     private const string DeadUrl = "http://127.0.0.1:9/hooks";
-    private TestHost host = null!;
     private CreatedMerchant merchant = null!;
     private WebhookClient webhooks = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync();
-        merchant = await host.CreateMerchantAsync();
-        webhooks = new WebhookClient(host, merchant.SecretKey);
+        merchant = await Host.CreateMerchantAsync();
+        webhooks = new WebhookClient(Host, merchant.SecretKey);
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task The_sixth_redelivery_of_an_event_to_an_endpoint_within_the_hour_is_429_with_Retry_After_and_other_pairs_are_unaffected()
     {
         var first = await webhooks.CreateEndpointAsync(DeadUrl + "/first");
         var second = await webhooks.CreateEndpointAsync(DeadUrl + "/second");
-        var payments = new PaymentClient(host, merchant);
+        var payments = new PaymentClient(Host, merchant);
         var eventId = await webhooks.EventIdAsync("account.created", await payments.AccountAsync("Ana"));
         var otherEventId = await webhooks.EventIdAsync("account.created", await payments.AccountAsync("Cy"));
 
@@ -54,5 +50,5 @@ public sealed class RedeliveryBoundTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> Redeliver(string eventId, string endpointId, string? idempotencyKey = null) =>
-        host.SendAsync(HttpMethod.Post, $"v1/events/{eventId}/redeliver", merchant.SecretKey, new { endpoint = endpointId }, idempotencyKey);
+        Host.SendAsync(HttpMethod.Post, $"v1/events/{eventId}/redeliver", merchant.SecretKey, new { endpoint = endpointId }, idempotencyKey);
 }

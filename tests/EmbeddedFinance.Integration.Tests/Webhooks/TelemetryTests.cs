@@ -36,9 +36,9 @@ public sealed class TelemetryTests
         var payments = new PaymentClient(host, merchant);
         await new WebhookClient(host, merchant.SecretKey).CreateEndpointAsync(receiver.Url("traced"), "payment.succeeded");
         await payments.PayAsync(await payments.TokenAsync());
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("traced").Count == 1), "the webhook");
+        await Eventually.HoldsAsync(() => receiver.On("traced").Count == 1, "the webhook");
         var eventId = receiver.On("traced")[0].WebhookId;
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(spans.Any(span => span.OperationName == "webhook.deliver" && (string?)span.GetTagItem("ef.event") == eventId)), "the delivery span");
+        await Eventually.HoldsAsync(() => spans.Any(span => span.OperationName == "webhook.deliver" && (string?)span.GetTagItem("ef.event") == eventId), "the delivery span");
 
         var delivery = spans.Single(span => span.OperationName == "webhook.deliver" && (string?)span.GetTagItem("ef.event") == eventId);
         Assert.Equal("succeeded", delivery.GetTagItem("ef.outcome"));
@@ -46,7 +46,7 @@ public sealed class TelemetryTests
         Assert.Contains(spans, span => span.OperationName == "outbox.relay");
         foreach (var name in new[] { "ef.api.request.duration", "ef.outbox.age", "ef.webhook.attempts", "ef.webhook.attempt.duration", "ef.settlement.lag", "ef.queue.processed" })
         {
-            await PaymentClient.EventuallyAsync(() => Task.FromResult(measured.ContainsKey(name)), $"a measurement of {name}");
+            await Eventually.HoldsAsync(() => measured.ContainsKey(name), $"a measurement of {name}");
         }
     }
 }

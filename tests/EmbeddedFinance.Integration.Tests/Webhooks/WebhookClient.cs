@@ -29,7 +29,7 @@ public sealed class WebhookClient(TestHost host, string secretKey)
     public async Task<string> EventIdAsync(string type, string objectId)
     {
         string? found = null;
-        await PaymentClient.EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var events = await GetAsync($"v1/events?type={type}&limit=100");
             found = events.GetProperty("data").EnumerateArray()

@@ -17,28 +17,24 @@ namespace EmbeddedFinance.Integration.Tests.Webhooks;
 /// The relay's endpoint list on Azurite: a point read while nothing changed, and every endpoint change made
 /// through another instance (create, disable, delete) seen on the next read.
 /// </summary>
-public sealed class WebhookEndpointSetTests : IAsyncLifetime
+public sealed class WebhookEndpointSetTests : HostedTest
 {
     private readonly RequestLog requests = new();
-    private TestHost host = null!;
     private WebhookClient webhooks = null!;
     private string scope = null!;
     private TableWebhookEndpointStore relayInstance = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task ArrangeAsync()
     {
-        host = await TestHost.StartAsync();
-        var merchant = await host.CreateMerchantAsync();
-        webhooks = new WebhookClient(host, merchant.SecretKey);
+        var merchant = await Host.CreateMerchantAsync();
+        webhooks = new WebhookClient(Host, merchant.SecretKey);
         scope = MerchantScope.Of(merchant.Id, Mode.Test);
         // Another instance: its own clients (counted) and its own cache, the host's tables.
         var options = new TableClientOptions();
         options.AddPolicy(requests, HttpPipelinePosition.PerCall);
-        var table = new StateTable(new TableServiceClient(host.ConnectionString, options), host.Services.GetRequiredService<IOptions<StorageOptions>>());
-        relayInstance = new TableWebhookEndpointStore(table, host.Services.GetRequiredService<StateBatches>(), new WebhookEndpointSet(table, TimeProvider.System));
+        var table = new StateTable(new TableServiceClient(Host.ConnectionString, options), Host.Services.GetRequiredService<IOptions<StorageOptions>>());
+        relayInstance = new TableWebhookEndpointStore(table, Host.Services.GetRequiredService<StateBatches>(), new WebhookEndpointSet(table, TimeProvider.System));
     }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Reading_again_with_no_endpoint_change_is_one_point_read_and_no_query()
@@ -78,7 +74,7 @@ public sealed class WebhookEndpointSetTests : IAsyncLifetime
     {
         var endpoint = await webhooks.CreateEndpointAsync("http://127.0.0.1:9/a", "payment.succeeded");
         // As rows written before markers existed: the endpoint is there, the marker is not.
-        await host.Tables.GetTableClient(host.Storage.StateTable).DeleteEntityAsync(scope, "webhook_endpoint_set|changes");
+        await Host.Tables.GetTableClient(Host.Storage.StateTable).DeleteEntityAsync(scope, "webhook_endpoint_set|changes");
 
         Assert.Equal([endpoint.Id], await EnabledIdsAsync());
         Assert.Equal([endpoint.Id], await EnabledIdsAsync());

@@ -11,62 +11,58 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmbeddedFinance.Integration.Tests.Webhooks;
 
 /// <summary>Endpoint management over HTTP: validation, live-mode address rules at creation and at delivery, automatic disabling, the events list.</summary>
-public sealed class WebhookEndpointTests : IAsyncLifetime
+public sealed class WebhookEndpointTests : HostedTest
 {
     private readonly SteerableResolver resolver = new();
-    private TestHost host = null!;
-    private WebhookReceiver receiver = null!;
     private CreatedMerchant merchant = null!;
     private PaymentClient payments = null!;
     private WebhookClient webhooks = null!;
 
-    public async Task InitializeAsync()
-    {
-        receiver = await WebhookReceiver.StartAsync();
-        host = await TestHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Webhooks:RetrySchedule"] = "00:00:01,00:00:01,00:00:01,00:00:01,00:00:01,00:00:01",
-                ["Webhooks:DisableAfter"] = "00:00:02",
-                ["Webhooks:MaxEndpointsPerMerchant"] = "3",
-            },
-            services => services.AddSingleton<IAddressResolver>(resolver));
-        merchant = await host.CreateMerchantAsync();
-        payments = new PaymentClient(host, merchant);
-        webhooks = new WebhookClient(host, merchant.SecretKey);
-    }
+    protected override bool UsesWebhookReceiver => true;
 
-    public async Task DisposeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        await host.DisposeAsync();
-        await receiver.DisposeAsync();
+        ["Webhooks:RetrySchedule"] = "00:00:01,00:00:01,00:00:01,00:00:01,00:00:01,00:00:01",
+        ["Webhooks:DisableAfter"] = "00:00:02",
+        ["Webhooks:MaxEndpointsPerMerchant"] = "3",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IAddressResolver>(resolver);
+
+    protected override async Task ArrangeAsync()
+    {
+        merchant = await Host.CreateMerchantAsync();
+        payments = new PaymentClient(Host, merchant);
+        webhooks = new WebhookClient(Host, merchant.SecretKey);
     }
 
     [Fact]
     public async Task An_endpoint_failing_past_the_disable_window_is_disabled_and_the_merchants_other_endpoints_are_told()
     {
-        var failing = await webhooks.CreateEndpointAsync(receiver.Url("failing", Answers.Always(500)), "account.created", "webhook_endpoint.disabled");
-        await webhooks.CreateEndpointAsync(receiver.Url("watching"), "webhook_endpoint.disabled");
+        var failing = await webhooks.CreateEndpointAsync(Receiver.Url("failing", Answers.Always(500)), "account.created", "webhook_endpoint.disabled");
+        await webhooks.CreateEndpointAsync(Receiver.Url("watching"), "webhook_endpoint.disabled");
         await payments.AccountAsync();
 
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("watching").Count >= 1), "webhook_endpoint.disabled delivered");
-        var notice = receiver.On("watching").Single();
+        await Eventually.HoldsAsync(() => Receiver.On("watching").Count >= 1, "webhook_endpoint.disabled delivered");
+        var notice = Receiver.On("watching").Single();
         Assert.Equal("webhook_endpoint.disabled", notice.Type);
         Assert.Equal(failing.Id, notice.ObjectId);
         Assert.Equal("disabled", notice.Json.GetProperty("data").GetProperty("object").GetProperty("status").GetString());
         Assert.Equal("disabled", (await webhooks.GetAsync($"v1/webhook_endpoints/{failing.Id}")).GetProperty("status").GetString());
-        Assert.Contains(host.Logs.Lines, line => line.Contains($"Webhook endpoint {failing.Id}", StringComparison.Ordinal) && line.Contains("DISABLED", StringComparison.Ordinal));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains($"Webhook endpoint {failing.Id}", StringComparison.Ordinal) && line.Contains("DISABLED", StringComparison.Ordinal));
 
         // Disabled, it gets nothing more: neither its remaining retries nor the notice of its own disabling.
-        var attemptsWhenDisabled = receiver.On("failing").Count;
-        await Task.Delay(2_500);
-        Assert.Equal(attemptsWhenDisabled, receiver.On("failing").Count);
-        Assert.All(receiver.On("failing"), webhook => Assert.Equal("account.created", webhook.Type));
+        var attemptsWhenDisabled = Receiver.On("failing").Count;
+        await Eventually.HoldsAsync(Host.WebhooksIdleAsync, "the pending retry handled and the notice relayed");
+        Assert.Equal(attemptsWhenDisabled, Receiver.On("failing").Count);
+        Assert.Contains(Host.Logs.Lines, line => line.Contains($"to {failing.Id} dropped: the endpoint is disabled", StringComparison.Ordinal));
+        Assert.All(Receiver.On("failing"), webhook => Assert.Equal("account.created", webhook.Type));
 
         // Re-enabled, it starts a fresh count: the next failure does not disable it at once.
         await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Patch, $"v1/webhook_endpoints/{failing.Id}", new { status = "enabled" }), HttpStatusCode.OK);
         await payments.AccountAsync();
-        await PaymentClient.EventuallyAsync(() => Task.FromResult(receiver.On("failing").Count > attemptsWhenDisabled), "a delivery after re-enabling");
+        await Eventually.HoldsAsync(() => Receiver.On("failing").Count > attemptsWhenDisabled, "a delivery after re-enabling");
         Assert.Equal("enabled", (await webhooks.GetAsync($"v1/webhook_endpoints/{failing.Id}")).GetProperty("status").GetString());
     }
 
@@ -94,8 +90,8 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         resolver.Map("hooks.example.test", "93.184.216.34");
         var live = await LiveKeyAsync();
 
-        await Problem.AssertAsync(await host.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", live, new { url, enabled_events = new[] { "*" } }), 400, "parameter_invalid", "url");
-        Assert.Equal(0, await host.CountRowsAsync("webhook_endpoint"));
+        await Problem.AssertAsync(await Host.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", live, new { url, enabled_events = new[] { "*" } }), 400, "parameter_invalid", "url");
+        Assert.Equal(0, await Host.CountRowsAsync("webhook_endpoint"));
     }
 
     [Fact]
@@ -103,19 +99,19 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     {
         resolver.Map("hooks.example.test", "93.184.216.34");
         var live = await LiveKeyAsync();
-        var created = await PaymentClient.ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", live,
-            new { url = $"https://hooks.example.test:{receiver.BaseUrl.Port}/rebound", enabled_events = new[] { "account.created" } }), HttpStatusCode.Created);
+        var created = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", live,
+            new { url = $"https://hooks.example.test:{Receiver.BaseUrl.Port}/rebound", enabled_events = new[] { "account.created" } }), HttpStatusCode.Created);
         Assert.True(created.GetProperty("livemode").GetBoolean());
 
         resolver.Map("hooks.example.test", "127.0.0.1");
-        var account = await PaymentClient.ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/accounts", live,
+        var account = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Post, "v1/accounts", live,
             new { display_name = "Live driver", email = "driver@example.com", country = "US", default_currency = "usd" }), HttpStatusCode.Created);
 
-        var liveWebhooks = new WebhookClient(host, live);
+        var liveWebhooks = new WebhookClient(Host, live);
         var eventId = await liveWebhooks.EventIdAsync("account.created", account.GetProperty("id").GetString()!);
-        await PaymentClient.EventuallyAsync(async () => (await liveWebhooks.AttemptsAsync(eventId)).GetArrayLength() >= 1, "the refused attempt recorded");
+        await Eventually.HoldsAsync(async () => (await liveWebhooks.AttemptsAsync(eventId)).GetArrayLength() >= 1, "the refused attempt recorded");
         Assert.Equal("address_not_allowed", (await liveWebhooks.AttemptsAsync(eventId))[0].GetProperty("error").GetString());
-        Assert.Empty(receiver.On("rebound"));
+        Assert.Empty(Receiver.On("rebound"));
     }
 
     [Fact]
@@ -146,8 +142,8 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"secret":"whsec_mine"}""", "parameter_unknown", "secret")]
     public async Task Bad_endpoints_are_refused_with_the_parameter_named_and_nothing_written(string body, string code, string param)
     {
-        await Problem.AssertAsync(await host.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", merchant.SecretKey, body), 400, code, param);
-        Assert.Equal(0, await host.CountRowsAsync("webhook_endpoint"));
+        await Problem.AssertAsync(await Host.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", merchant.SecretKey, body), 400, code, param);
+        Assert.Equal(0, await Host.CountRowsAsync("webhook_endpoint"));
     }
 
     [Fact]
@@ -172,10 +168,10 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Get, "v1/events?limit=0"), 400, "parameter_invalid", "limit");
 
         // Another merchant's endpoint does not exist for this one; the publishable key may not manage endpoints.
-        var other = await host.CreateMerchantAsync("Other Co");
-        await Problem.AssertAsync(await host.SendAsync(HttpMethod.Get, path, other.SecretKey), 404, "resource_missing");
-        await Problem.AssertAsync(await host.SendAsync(HttpMethod.Delete, path, other.SecretKey), 404, "resource_missing");
-        await Problem.AssertAsync(await host.SendAsync(HttpMethod.Get, "v1/webhook_endpoints", merchant.PublishableKey), 403, "forbidden");
+        var other = await Host.CreateMerchantAsync("Other Co");
+        await Problem.AssertAsync(await Host.SendAsync(HttpMethod.Get, path, other.SecretKey), 404, "resource_missing");
+        await Problem.AssertAsync(await Host.SendAsync(HttpMethod.Delete, path, other.SecretKey), 404, "resource_missing");
+        await Problem.AssertAsync(await Host.SendAsync(HttpMethod.Get, "v1/webhook_endpoints", merchant.PublishableKey), 403, "forbidden");
         Assert.Equal(before.GetRawText(), (await webhooks.GetAsync(path)).GetRawText());
     }
 
@@ -190,20 +186,20 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Contains("at most 3 webhook endpoints in test mode", refused.GetProperty("detail").GetString());
         Assert.Equal(before, await RowsOutsideTheAuditTrailAsync());
 
-        var other = new WebhookClient(host, (await host.CreateMerchantAsync("Other Co")).SecretKey);
+        var other = new WebhookClient(Host, (await Host.CreateMerchantAsync("Other Co")).SecretKey);
         await other.CreateEndpointAsync("https://example.com/other");
 
         await PaymentClient.ExpectAsync(await webhooks.SendAsync(HttpMethod.Delete, $"v1/webhook_endpoints/{created[0].Id}"), HttpStatusCode.OK);
         await webhooks.CreateEndpointAsync("https://example.com/4");
-        Assert.Equal(4, await host.CountRowsAsync("webhook_endpoint"));
+        Assert.Equal(4, await Host.CountRowsAsync("webhook_endpoint"));
     }
 
     private async Task<int> SecretVersionsAsync(string endpointId) =>
-        (await host.DumpTablesAsync()).Count(row => row.Split(' ').Contains($"PartitionKey={WebhookSecrets.NameOf(endpointId)}"));
+        (await Host.DumpTablesAsync()).Count(row => row.Split(' ').Contains($"PartitionKey={WebhookSecrets.NameOf(endpointId)}"));
 
     /// <summary>Every row of every table but the audit trail's (which records the refusal too): no endpoint, no secret written.</summary>
     private async Task<List<string>> RowsOutsideTheAuditTrailAsync() =>
-        (await host.DumpTablesAsync()).Where(row => !row.Contains("RowKey=aud_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        (await Host.DumpTablesAsync()).Where(row => !row.Contains("RowKey=aud_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task Endpoints_are_listed_updated_and_deleted_and_their_secrets_never_stored_or_logged_in_the_clear()
@@ -232,11 +228,11 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         Assert.Equal(0, await SecretVersionsAsync(second.Id));
         Assert.Equal(1, await SecretVersionsAsync(first.Id));
 
-        var rows = await host.DumpTablesAsync();
+        var rows = await Host.DumpTablesAsync();
         foreach (var secret in new[] { first.Secret, second.Secret })
         {
             Assert.DoesNotContain(rows, row => row.Contains(secret, StringComparison.Ordinal) || row.Contains(secret["whsec_".Length..], StringComparison.Ordinal));
-            Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(secret["whsec_".Length..], StringComparison.Ordinal));
+            Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains(secret["whsec_".Length..], StringComparison.Ordinal));
         }
     }
 
@@ -264,7 +260,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     private async Task<string> LiveKeyAsync()
     {
         var issued = IssuedApiKey.Mint(merchant.Id, ApiKeyKind.Secret, Mode.Live, TimeProvider.System);
-        await host.Tables.GetTableClient(host.Storage.StateTable).AddEntityAsync(ApiKeyRows.ToEntity(issued.Record));
+        await Host.Tables.GetTableClient(Host.Storage.StateTable).AddEntityAsync(ApiKeyRows.ToEntity(issued.Record));
         return issued.Plaintext.Reveal();
     }
 }
