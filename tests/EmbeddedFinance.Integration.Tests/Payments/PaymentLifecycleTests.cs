@@ -73,7 +73,7 @@ public sealed class PaymentLifecycleTests : HostedTest
     {
         var body = new { amount = 1_000, currency = "usd", payment_method = await client.TokenAsync("4000000000000002") };
         var key = Guid.NewGuid().ToString();
-        var failedBefore = (await StateRows.EventsAsync(host, Scope)).Count(e => e.Type == "payment.failed");
+        var failedBefore = (await StateRows.EventsAsync(Host, Scope)).Count(e => e.Type == "payment.failed");
 
         using var first = await client.CreateAsync(body, key);
         using var second = await client.CreateAsync(body, key);
@@ -84,7 +84,7 @@ public sealed class PaymentLifecycleTests : HostedTest
         Assert.Equal("true", Assert.Single(second.Headers.GetValues("Idempotent-Replayed")));
         // The replay is the first request's answer, request id included.
         Assert.Equal(first.Headers.GetValues("Request-Id").Single(), JsonDocument.Parse(original).RootElement.GetProperty("request_id").GetString());
-        Assert.Equal(failedBefore + 1, (await StateRows.EventsAsync(host, Scope)).Count(e => e.Type == "payment.failed"));
+        Assert.Equal(failedBefore + 1, (await StateRows.EventsAsync(Host, Scope)).Count(e => e.Type == "payment.failed"));
     }
 
     [Fact]
