@@ -1,10 +1,23 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Core.Accounts;
 
-public sealed record CreateAccountRequest(string? DisplayName, string? Email, string? Country, string? DefaultCurrency, Payouts.PayoutDestinationInput? PayoutDestination)
+[Description("The body of `POST /v1/accounts`. Members not listed here are rejected with `400 parameter_unknown`.")]
+public sealed record CreateAccountRequest(
+    [Description("The account's name: 1–200 characters after trimming surrounding white space, no control characters (`400 parameter_missing` when absent or blank, `400 parameter_invalid` otherwise)."), StringLength(200, MinimumLength = 1), Example("Dana Driver"), Required]
+    string? DisplayName,
+    [Description("One email address such as `dana@example.com`, at most 254 characters after trimming, with a dot in its domain; no display names or lists (`400 parameter_missing` when absent or blank, `400 parameter_invalid` otherwise)."), EmailAddress, StringLength(254), Example("dana@example.com"), Required]
+    string? Email,
+    [Description("A supported ISO 3166-1 alpha-2 country code such as `US` (matched case-insensitively, stored upper-case; otherwise `400 parameter_invalid`). Supported: AT, AU, BE, BG, BR, CA, CH, CY, CZ, DE, DK, EE, ES, FI, FR, GB, GR, HK, HR, HU, IE, IN, IT, JP, KR, LT, LU, LV, MT, MX, NL, NO, NZ, PL, PT, RO, SE, SG, SI, SK, US, ZA."), MinLength(2), Example("US"), Required]
+    string? Country,
+    [Description("A supported ISO 4217 currency code, written lower-case such as `usd` (matched case-insensitively; otherwise `400 currency_unsupported`). Supported: aud, bhd, brl, cad, chf, czk, dkk, eur, gbp, hkd, huf, inr, jpy, krw, kwd, mxn, nok, nzd, pln, sek, sgd, usd, zar."), MinLength(3), Example("usd"), Required]
+    string? DefaultCurrency,
+    [Description("Optional: where the account's payouts go (required before its first payout).")]
+    Payouts.PayoutDestinationInput? PayoutDestination)
 {
     public Result<CreateAccountCommand> Validate()
     {

@@ -16,6 +16,8 @@ public sealed record Country
 
     public string Code { get; }
 
+    public static IEnumerable<string> SupportedCodes => Supported.Order(StringComparer.Ordinal);
+
     public static bool TryParse(string? value, out Country country)
     {
         var normalized = value?.Trim().ToUpperInvariant();

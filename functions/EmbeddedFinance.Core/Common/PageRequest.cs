@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 namespace EmbeddedFinance.Core.Common;
 
 /// <summary>
@@ -26,4 +29,11 @@ public sealed record PageRequest(int Limit, string? StartingAfter)
 
 public sealed record Page<T>(IReadOnlyList<T> Data, bool HasMore);
 
-public sealed record ListView<T>(string Object, IReadOnlyList<T> Data, bool HasMore, string Url);
+public sealed record ListView<T>(
+    [Description("The object's type: always `list`."), AllowedValues("list")]
+    string Object,
+    IReadOnlyList<T> Data,
+    [Description("Whether more objects follow; fetch them with `starting_after` set to the last `id` of `data`.")]
+    bool HasMore,
+    [Description("The route of this list.")]
+    string Url);

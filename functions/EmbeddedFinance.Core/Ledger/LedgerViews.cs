@@ -1,9 +1,17 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
 namespace EmbeddedFinance.Core.Ledger;
 
 public sealed record AmountView(string Currency, long Amount);
 
 /// <summary><c>GET /v1/accounts/{id}/balance</c>: a connected account's money per currency, by state.</summary>
-public sealed record BalanceView(string Object, IReadOnlyList<AmountView> Available, IReadOnlyList<AmountView> Pending, IReadOnlyList<AmountView> InTransit)
+public sealed record BalanceView(
+    [AllowedValues("balance")]
+    string Object,
+    IReadOnlyList<AmountView> Available,
+    IReadOnlyList<AmountView> Pending,
+    IReadOnlyList<AmountView> InTransit)
 {
     /// <summary>Every currency the account has ever held appears in all three lists, zero where there is nothing.</summary>
     public static BalanceView Of(string owner, IReadOnlyList<Balance> balances)
@@ -16,9 +24,23 @@ public sealed record BalanceView(string Object, IReadOnlyList<AmountView> Availa
     }
 }
 
-public sealed record PostingView(string Account, long Amount);
+public sealed record PostingView(
+    [Description("`clearing`, `fee`, `merchant:pending`, `acct_…:pending`, `acct_…:available`, …")]
+    string Account,
+    [Description("Credit (positive) or debit (negative), minor units.")]
+    long Amount);
 
-public sealed record LedgerTransactionView(string Id, string Object, string Type, string Reference, string Currency, IReadOnlyList<PostingView> Postings, long Created)
+public sealed record LedgerTransactionView(
+    string Id,
+    [AllowedValues("ledger_transaction")]
+    string Object,
+    [AllowedValues("payment.capture", "payment.refund", "settlement.release")]
+    string Type,
+    [Description("The payment, refund or transaction that caused it.")]
+    string Reference,
+    string Currency,
+    IReadOnlyList<PostingView> Postings,
+    long Created)
 {
     public static LedgerTransactionView From(LedgerTransaction transaction) => new(
         transaction.Id, "ledger_transaction", transaction.Type, transaction.Reference, transaction.Currency.Code,

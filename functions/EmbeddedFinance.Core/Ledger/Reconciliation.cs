@@ -1,10 +1,19 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Core.Ledger;
 
 public sealed record BalanceDrift(string Scope, string Account, string Currency, long Expected, long Actual);
 
-public sealed record ReconciliationReport(string Object, DateTimeOffset At, int Scopes, int Transactions, IReadOnlyList<string> Unbalanced, IReadOnlyList<BalanceDrift> Drift)
+public sealed record ReconciliationReport(
+    [AllowedValues("reconciliation")]
+    string Object,
+    DateTimeOffset At,
+    int Scopes,
+    int Transactions,
+    IReadOnlyList<string> Unbalanced,
+    IReadOnlyList<BalanceDrift> Drift)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public int Problems => Unbalanced.Count + Drift.Count;

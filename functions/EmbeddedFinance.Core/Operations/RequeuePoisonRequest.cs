@@ -1,9 +1,13 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Operations;
 
 /// <summary>Body of <c>POST /v1/admin/poison/{queue}/requeue</c>: how many messages to move back (1–1000, default 100).</summary>
-public sealed record RequeuePoisonRequest(int? Limit)
+public sealed record RequeuePoisonRequest(
+    [Description("The most messages to move back."), DefaultValue(100), Range(1, 1000)]
+    int? Limit)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Payments;
 
 /// <summary>The body of capture and refund: an optional amount (default: all that is left).</summary>
-public sealed record AmountRequest(long? Amount)
+public sealed record AmountRequest([Range(1, 99999999)] long? Amount)
 {
     public Result<AmountRequest> Validate()
     {

@@ -1,16 +1,26 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Core.Payments;
 
 /// <summary>The body of <c>POST /v1/payments</c>.</summary>
+[Description("The body of `POST /v1/payments`. Members not listed here are rejected with `400 parameter_unknown`.")]
 public sealed record CreatePaymentRequest(
+    [Description("The amount to authorize, in the currency's minor unit: 1–99999999 (`400 parameter_missing` when absent, `400 amount_invalid` out of range)."), Range(1, 99999999), Example(2000), Required]
     long? Amount,
+    [Description("A supported ISO 4217 currency code, written lower-case such as `usd` (matched case-insensitively; otherwise `400 currency_unsupported`, param `currency`). Supported: aud, bhd, brl, cad, chf, czk, dkk, eur, gbp, hkd, huf, inr, jpy, krw, kwd, mxn, nok, nzd, pln, sek, sgd, usd, zar."), MinLength(3), Example("usd"), Required]
     string? Currency,
+    [Description("A token (`tok_…`) of this merchant, in the key's mode, from `POST /v1/tokens`. An unknown token, or another merchant's, is `404 resource_missing` (param `payment_method`)."), MinLength(1), Example("tok_01HZX3K8J4Q2V7N5T9B6C1D0EF"), Required]
     string? PaymentMethod,
+    [Description("Whether to capture at once (default). `false` only authorizes: the payment is `requires_capture` until `POST /v1/payments/{id}/capture` or `…/cancel`."), DefaultValue(true)]
     bool? Capture,
+    [Description("The platform's fee, in minor units: 0 to `amount` (default 0; more is `400 amount_invalid`, param `application_fee_amount`)."), DefaultValue(0), Range(0, 99999999), Example(200)]
     long? ApplicationFeeAmount,
+    [Description("Up to 10 shares of the payment for connected accounts of this merchant, each account at most once. With splits, the splits plus `application_fee_amount` must equal `amount` (otherwise `400 parameter_invalid`, param `splits`); without them, what is not the fee goes to the merchant. An unknown account, or another merchant's, is `404 resource_missing` (param `splits[i].account`). Partial captures and refunds keep these proportions."), MaxLength(10)]
     IReadOnlyList<SplitInput>? Splits,
+    [Description("Your description of the payment: at most 1000 characters (otherwise `400 parameter_invalid`)."), StringLength(1000), Example("Ride 8841")]
     string? Description,
     IReadOnlyDictionary<string, string>? Metadata)
 {
@@ -66,7 +76,12 @@ public sealed record CreatePaymentRequest(
     }
 }
 
-public sealed record SplitInput(string? Account, long? Amount);
+[Description("The part of a payment that goes to one connected account.")]
+public sealed record SplitInput(
+    [Description("A connected account of this merchant (`acct_…`)."), MinLength(1), Example("acct_01HZX3K8J4Q2V7N5T9B6C1D0EF"), Required]
+    string? Account,
+    [Description("The account's share, in minor units."), Range(1, 99999999), Example(1800), Required]
+    long? Amount);
 
 public sealed record CreatePaymentCommand(
     Money.Money Amount,

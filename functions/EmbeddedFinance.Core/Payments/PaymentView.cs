@@ -1,25 +1,45 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Vault;
 
 namespace EmbeddedFinance.Core.Payments;
 
 /// <summary>The API representation of a payment: responses and event payloads alike.</summary>
+[Description("A card payment: authorized, then captured (at once or later), canceled, or declined; refunded in part or in full once captured.")]
 public sealed record PaymentView(
+    [Description("Unique identifier, prefixed `pay_`."), RegularExpression("^pay_"), Example("pay_01HZX3K8J4Q2V7N5T9B6C1D0EF")]
     string Id,
+    [Description("The object's type: always `payment`."), AllowedValues("payment")]
     string Object,
+    [Description("The authorized amount, in minor units."), Range(1, 99999999), Example(2000)]
     long Amount,
+    [Description("How much was captured: 0 until the payment is captured, then `amount` or less."), Range(0, double.PositiveInfinity), Example(2000)]
     long AmountCaptured,
+    [Description("How much of `amount_captured` was refunded."), Range(0, double.PositiveInfinity), Example(0)]
     long AmountRefunded,
+    [Description("Lower-case ISO 4217 currency code."), CurrencyCode, Example("usd")]
     string Currency,
+    [Description("`requires_capture`: authorized, waiting to be captured or canceled; `succeeded`: captured (refunds do not change it); `failed`: declined, final; `canceled`: released without capture, final."), AllowedValues("requires_capture", "succeeded", "failed", "canceled"), Example("succeeded")]
     string Status,
+    [Description("Whether the payment was created to be captured at once (the request's `capture`).")]
     bool Capture,
+    [Description("The platform's fee, in minor units."), Range(0, double.PositiveInfinity), Example(200)]
     long ApplicationFeeAmount,
+    [Description("The shares of connected accounts; empty when the payment is not split."), MaxLength(10)]
     IReadOnlyList<SplitView> Splits,
     CardView Card,
+    [Description("Your description, when one was given."), StringLength(1000), Example("Ride 8841")]
     string? Description,
+    [Description("Why the card was declined; present only on a `failed` payment."), AllowedValues("card_declined", "insufficient_funds", "expired_card")]
     string? FailureCode,
+    [Description("A human-readable reason for the decline; present only on a `failed` payment."), Example("The card was declined.")]
     string? FailureMessage,
+    [Description("Present once money was captured: `pending` until the captured funds are settled, then `settled`."), AllowedValues("pending", "settled")]
     string? SettlementStatus,
+    [Description("When the payment was created, in Unix seconds."), Example(1717171717)]
     long Created,
+    [Description("`true` for live mode (`sk_live_…`), `false` for sandbox (`sk_test_…`).")]
     bool Livemode,
     IReadOnlyDictionary<string, string> Metadata)
 {
@@ -32,4 +52,9 @@ public sealed record PaymentView(
         payment.Created.ToUnixTimeSeconds(), payment.Mode == Common.Mode.Live, payment.Metadata);
 }
 
-public sealed record SplitView(string Account, long Amount);
+[Description("The part of a payment that goes to one connected account.")]
+public sealed record SplitView(
+    [Description("A connected account of this merchant (`acct_…`)."), MinLength(1), Example("acct_01HZX3K8J4Q2V7N5T9B6C1D0EF")]
+    string Account,
+    [Description("The account's share, in minor units."), Range(1, 99999999), Example(1800)]
+    long Amount);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Money;
 
@@ -19,7 +21,14 @@ public sealed record BankAccount(Country Country, Currency Currency, string Numb
 public sealed record PayoutDestination(Country Country, Currency Currency, string Last4, string KeyVersion, byte[] Ciphertext);
 
 /// <summary>What responses show of a payout destination.</summary>
-public sealed record PayoutDestinationView(string Type, string Country, string Currency, string Last4)
+[Description("What is shown of a payout destination: never the number.")]
+public sealed record PayoutDestinationView(
+    [AllowedValues("bank_account")]
+    string Type,
+    string Country,
+    string Currency,
+    [StringLength(4, MinimumLength = 4)]
+    string Last4)
 {
     public static PayoutDestinationView? From(PayoutDestination? destination) =>
         destination is null ? null : new("bank_account", destination.Country.Code, destination.Currency.Code, destination.Last4);

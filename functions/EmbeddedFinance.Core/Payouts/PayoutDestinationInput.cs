@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Money;
 
@@ -7,7 +9,31 @@ namespace EmbeddedFinance.Core.Payouts;
 /// <c>payout_destination</c> of <c>POST /v1/accounts</c>: a bank account. US accounts give a routing and an account
 /// number; every other country gives an IBAN. Errors name the field, never echo its value.
 /// </summary>
-public sealed record PayoutDestinationInput(string? Type, string? Country, string? Currency, string? AccountHolderName, string? RoutingNumber, string? AccountNumber, string? Iban)
+[Description("A bank account to pay out to. US accounts give `routing_number` (a valid 9-digit ABA number) and `account_number` (4–17 digits); every other supported country gives an `iban` of that country (checked by its mod-97 check digits). Spaces and dashes are ignored. Stored sealed in the vault; only the last four characters are ever shown. In the sandbox the last four digits choose the payout's outcome: `1116` fails with `no_account`, `1113` with `account_closed`, `0002` with `could_not_process`; anything else is paid.")]
+[Example("""
+{
+  "type": "bank_account",
+  "country": "US",
+  "currency": "usd",
+  "routing_number": "110000000",
+  "account_number": "000123456789"
+}
+""")]
+public sealed record PayoutDestinationInput(
+    [AllowedValues("bank_account"), Required]
+    string? Type,
+    [Description("ISO 3166-1 alpha-2 country of the bank."), Required]
+    string? Country,
+    [Description("Lower-case ISO 4217 currency the account receives; payouts must be in it."), Required]
+    string? Currency,
+    [StringLength(200)]
+    string? AccountHolderName,
+    [Description("US only.")]
+    string? RoutingNumber,
+    [Description("US only.")]
+    string? AccountNumber,
+    [Description("Every country but the US.")]
+    string? Iban)
 {
     private const string Param = "payout_destination";
 

@@ -1,17 +1,42 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Common;
+
 namespace EmbeddedFinance.Core.Payouts;
 
 /// <summary>A payout as the API shows it: the destination by its last four characters only.</summary>
+[Description("Money on its way from a connected account's available balance to its bank. Statuses: `pending` (reserved: moved from available to in-transit) → `in_transit` (handed to the rail) → `paid` | `failed` (the amount and any fee return to available; `failure_code` says why).")]
+[Example("""
+{
+  "id": "po_01HZX3K8J4Q2V7N5T9B6C1D0EF",
+  "object": "payout",
+  "account": "acct_01HZX3K8J4Q2V7N5T9B6C1D0EF",
+  "amount": 3000,
+  "fee": 0,
+  "currency": "usd",
+  "method": "standard",
+  "status": "pending",
+  "destination_last4": "6789",
+  "created": 1717171717,
+  "livemode": false
+}
+""")]
 public sealed record PayoutView(
+    [RegularExpression("^po_")]
     string Id,
+    [AllowedValues("payout")]
     string Object,
     string Account,
     long Amount,
     long Fee,
     string Currency,
+    [AllowedValues("standard", "instant")]
     string Method,
+    [AllowedValues("pending", "in_transit", "paid", "failed", "canceled")]
     string Status,
     string DestinationLast4,
     string? Description,
+    [AllowedValues("no_account", "account_closed", "could_not_process")]
     string? FailureCode,
     string? FailureMessage,
     long Created,

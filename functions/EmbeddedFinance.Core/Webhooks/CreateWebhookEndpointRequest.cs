@@ -1,8 +1,17 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
-public sealed record CreateWebhookEndpointRequest(string? Url, string?[]? EnabledEvents, string? Description)
+[Description("The body of `POST /v1/webhook_endpoints`. Members not listed here are rejected with `400 parameter_unknown`.")]
+public sealed record CreateWebhookEndpointRequest(
+    [Description("Where events are POSTed: an absolute `http` or `https` URL of at most 2048 characters, without a user name or password and without a fragment (`#…`). In live mode it must be `https` and its host must resolve only to public addresses: a loopback, private, link-local (cloud metadata) or otherwise internal address, or a host that does not resolve, is `400 parameter_invalid` (the addresses are checked again on every connection). In test mode any such URL is accepted, `localhost` included. Otherwise `400 parameter_invalid`, param `url`."), Url, StringLength(2048, MinimumLength = 1), Example("https://example.com/webhooks/embeddedfinance"), Required]
+    string? Url,
+    [Description("The event types to receive: one or more of the API's event types (duplicates are dropped), or `[\"*\"]` alone for all of them, including types added later. An empty list, an unknown type, or `*` together with other types is `400 parameter_invalid`."), EnabledEvents, MinLength(1), Example(new[] { "payment.succeeded", "payout.paid" }), Example(new[] { "*" }), Required]
+    string?[]? EnabledEvents,
+    [Description("A note for yourself: trimmed, at most 500 characters, no control characters (otherwise `400 parameter_invalid`). Blank is the same as absent."), StringLength(500)]
+    string? Description)
 {
     public Result<CreateWebhookEndpointCommand> Validate()
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
@@ -76,7 +78,10 @@ public sealed class EventQueries(
         PrefixedId.IsWellFormed(eventId, "evt") ? await events.GetAsync(caller.Scope, eventId, cancellationToken) : null;
 }
 
-public sealed record RedeliverEventRequest(string? Endpoint)
+[Description("The body of `POST /v1/events/{id}/redeliver`; it may be empty. Members not listed here are rejected with `400 parameter_unknown`.")]
+public sealed record RedeliverEventRequest(
+    [Description("Redeliver only to this webhook endpoint (`we_…`; another kind of id is `400 parameter_invalid`). Without it, the event goes to every enabled endpoint subscribed to its type."), RegularExpression("^we_"), Example("we_01HZX3K8J4Q2V7N5T9B6C1D0EF")]
+    string? Endpoint)
 {
     public Result<RedeliverEventCommand> Validate() => Endpoint is null || PrefixedId.IsWellFormed(Endpoint, "we")
         ? new RedeliverEventCommand(Endpoint)
@@ -85,4 +90,20 @@ public sealed record RedeliverEventRequest(string? Endpoint)
 
 public sealed record RedeliverEventCommand(string? EndpointId);
 
-public sealed record RedeliveryView(string Object, string Event, IReadOnlyList<string> Endpoints);
+[Description("The answer to a redelivery request: the endpoints an attempt was queued for.")]
+[Example("""
+{
+  "object": "event_redelivery",
+  "event": "evt_01HZX3K8J4Q2V7N5T9B6C1D0EF",
+  "endpoints": [
+    "we_01HZX3K8J4Q2V7N5T9B6C1D0EF"
+  ]
+}
+""")]
+public sealed record RedeliveryView(
+    [Description("The object's type: always `event_redelivery`."), AllowedValues("event_redelivery")]
+    string Object,
+    [Description("The event being redelivered."), RegularExpression("^evt_")]
+    string Event,
+    [Description("The endpoints that get one more attempt; empty when no enabled endpoint subscribes to the event's type."), RegularExpression("^we_")]
+    IReadOnlyList<string> Endpoints);

@@ -1,9 +1,20 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>A partial update: members left out keep their value.</summary>
-public sealed record UpdateWebhookEndpointRequest(string? Url, string?[]? EnabledEvents, string? Description, string? Status)
+[Description("The body of `PATCH /v1/webhook_endpoints/{id}`: a partial update, members left out keep their value. At least one member is required (otherwise `400 invalid_request`); members not listed here are rejected with `400 parameter_unknown`.")]
+public sealed record UpdateWebhookEndpointRequest(
+    [Description("The new URL; the same rules as on creation."), Url, StringLength(2048, MinimumLength = 1)]
+    string? Url,
+    [Description("Replaces the list of event types. The event types to receive: one or more of the API's event types (duplicates are dropped), or `[\"*\"]` alone for all of them, including types added later. An empty list, an unknown type, or `*` together with other types is `400 parameter_invalid`."), EnabledEvents, MinLength(1)]
+    string?[]? EnabledEvents,
+    [Description("The new description; an empty (or blank) string removes it."), StringLength(500)]
+    string? Description,
+    [Description("`disabled` stops deliveries to the endpoint (pending ones are dropped when they come due); `enabled` resumes them and resets the count of failures towards automatic disabling."), AllowedValues("enabled", "disabled")]
+    string? Status)
 {
     public Result<UpdateWebhookEndpointCommand> Validate()
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
@@ -146,4 +148,18 @@ public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, Webhook
         PrefixedId.IsWellFormed(endpointId, "we") ? await store.GetAsync(caller.Scope, endpointId, cancellationToken) : null;
 }
 
-public sealed record DeletedView(string Id, string Object, bool Deleted);
+[Description("The answer to deleting a webhook endpoint.")]
+[Example("""
+{
+  "id": "we_01HZX3K8J4Q2V7N5T9B6C1D0EF",
+  "object": "webhook_endpoint",
+  "deleted": true
+}
+""")]
+public sealed record DeletedView(
+    [Description("The deleted endpoint's id."), RegularExpression("^we_")]
+    string Id,
+    [Description("The object's type: always `webhook_endpoint`."), AllowedValues("webhook_endpoint")]
+    string Object,
+    [Description("Always `true`."), AllowedValues(true)]
+    bool Deleted);

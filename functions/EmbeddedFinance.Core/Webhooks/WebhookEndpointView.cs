@@ -1,15 +1,46 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Common;
+
 namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>The API representation of an endpoint. <see cref="Secret"/> appears only when it is created or rotated.</summary>
+[Description("A URL that receives the merchant's events of the listed types in one mode. Members that are null are omitted.")]
+[Example("""
+{
+  "id": "we_01HZX3K8J4Q2V7N5T9B6C1D0EF",
+  "object": "webhook_endpoint",
+  "url": "https://example.com/webhooks/embeddedfinance",
+  "enabled_events": [
+    "payment.succeeded",
+    "payment.refunded",
+    "payout.paid",
+    "payout.failed"
+  ],
+  "description": "Order fulfilment",
+  "status": "enabled",
+  "created": 1717171717,
+  "livemode": false
+}
+""")]
 public sealed record WebhookEndpointView(
+    [Description("Unique identifier, prefixed `we_`."), RegularExpression("^we_"), Example("we_01HZX3K8J4Q2V7N5T9B6C1D0EF")]
     string Id,
+    [Description("The object's type: always `webhook_endpoint`."), AllowedValues("webhook_endpoint")]
     string Object,
+    [Description("Where events are POSTed."), Url, StringLength(2048), Example("https://example.com/webhooks/embeddedfinance")]
     string Url,
+    [Description("The event types the endpoint receives, or `[\"*\"]` for all of them."), EnabledEvents]
     IReadOnlyList<string> EnabledEvents,
+    [Description("The merchant's note; absent when there is none."), StringLength(500)]
     string? Description,
+    [Description("`enabled` endpoints receive events; `disabled` ones do not — disabled by the merchant, or automatically after 5 days of failed attempts (with a `webhook_endpoint.disabled` event)."), AllowedValues("enabled", "disabled")]
     string Status,
+    [Description("When the endpoint was created, in Unix seconds."), Example(1717171717)]
     long Created,
+    [Description("`true` for live mode (`sk_live_…`), `false` for sandbox (`sk_test_…`).")]
     bool Livemode,
+    [Description("The signing secret (`whsec_` and the base64 of 32 random bytes). Present only in the response that creates the endpoint; absent everywhere else. Store it: it cannot be read again, only rotated."), RegularExpression("^whsec_"), Example("whsec_Xhf5lBVok45gFInKbdaozrrx8OZTU6Qx8qsoDr4HDEI=")]
     string? Secret = null)
 {
     public static WebhookEndpointView From(WebhookEndpoint endpoint, string? secret = null) => new(
@@ -23,7 +54,24 @@ public sealed record WebhookEndpointView(
 }
 
 /// <summary>The answer to <c>rotate_secret</c>: the new secret, shown once, and when the previous one stops signing.</summary>
-public sealed record WebhookSecretView(string Object, string Endpoint, string Secret, long? PreviousSecretExpiresAt)
+[Description("The answer to rotating an endpoint's signing secret: the new secret, shown only here, and when the previous one stops signing.")]
+[Example("""
+{
+  "object": "webhook_endpoint_secret",
+  "endpoint": "we_01HZX3K8J4Q2V7N5T9B6C1D0EF",
+  "secret": "whsec_zIehrqvT0pTvFAZQ1Knlu0yBHI1j9/OFMy2X+bUpatY=",
+  "previous_secret_expires_at": 1717258117
+}
+""")]
+public sealed record WebhookSecretView(
+    [Description("The object's type: always `webhook_endpoint_secret`."), AllowedValues("webhook_endpoint_secret")]
+    string Object,
+    [Description("The endpoint's id."), RegularExpression("^we_")]
+    string Endpoint,
+    [Description("The new signing secret; it signs every delivery from now on."), RegularExpression("^whsec_")]
+    string Secret,
+    [Description("Until when (Unix seconds) the previous secret also signs: until then `webhook-signature` holds two space-separated `v1,<base64>` signatures, one per secret. Absent (null) when `expire_previous_in_seconds` was 0 and the previous secret was dropped at once.")]
+    long? PreviousSecretExpiresAt)
 {
     public override string ToString() => $"{nameof(WebhookSecretView)} {{ {Endpoint} }}";
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Ledger;
 
@@ -7,7 +10,15 @@ namespace EmbeddedFinance.Functions.Health;
 /// <c>ok</c>, or <c>degraded</c> when storage does not answer (503) or when messages sit in a poison queue or
 /// the last reconciliation found problems (200: the instance serves, but an operator must look).
 /// </summary>
-public sealed record HealthView(string Status, HealthView.StorageView Storage, IReadOnlyDictionary<string, int> PoisonMessages, HealthView.ReconciliationView? Reconciliation)
+[Description("The service's health and that of the storage it depends on.")]
+public sealed record HealthView(
+    [Description("`ok` when every dependency is reachable, `degraded` otherwise."), AllowedValues("ok", "degraded")]
+    string Status,
+    [Description("Reachability of Azure Storage.")]
+    HealthView.StorageView Storage,
+    [Description("Messages per poison queue: work that failed every retry.")]
+    IReadOnlyDictionary<string, int> PoisonMessages,
+    HealthView.ReconciliationView? Reconciliation)
 {
     public static HealthView From(StorageHealthReport report, ReconciliationReport? reconciliation)
     {
@@ -21,9 +32,21 @@ public sealed record HealthView(string Status, HealthView.StorageView Storage, I
 
     public sealed record ReconciliationView(long At, int Unbalanced, int Drift);
 
-    public sealed record StorageView(ServiceView Tables, ServiceView Queues);
+    [Description("Reachability of Azure Storage.")]
+    public sealed record StorageView(
+        [Description("Azure Table storage.")]
+        ServiceView Tables,
+        [Description("Azure Queue storage.")]
+        ServiceView Queues);
 
-    public sealed record ServiceView(bool Reachable, long LatencyMs, string? Error)
+    [Description("The result of probing one storage service.")]
+    public sealed record ServiceView(
+        [Description("Whether the probe succeeded.")]
+        bool Reachable,
+        [Description("How long the probe took, in milliseconds."), Range(0, double.PositiveInfinity), Example(4)]
+        long LatencyMs,
+        [Description("Why the probe failed; present only when `reachable` is false."), Example("The operation timed out.")]
+        string? Error)
     {
         public static ServiceView From(ServiceHealth health) => new(health.Reachable, health.LatencyMs, health.Error);
     }

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Operations;
+using EmbeddedFinance.Core.Payments;
+using EmbeddedFinance.Core.Payouts;
+using EmbeddedFinance.Core.Vault;
+using EmbeddedFinance.Core.Webhooks;
+using EmbeddedFinance.Functions.Health;
+
+namespace EmbeddedFinance.Functions.OpenApi;
+
+/// <summary>
+/// Every schema of the OpenAPI document, in document order, and the type each is generated from. A type that
+/// another schema's member refers to becomes a <c>$ref</c> to the first schema of that type.
+/// </summary>
+public static class ApiSchemas
+{
+    public static IReadOnlyList<ApiSchema> All { get; } =
+    [
+        ApiSchema.Of<MerchantView>("Merchant"),
+        ApiSchema.Of<MerchantApiKeysView>("MerchantApiKeys"),
+        ApiSchema.Of<CreateMerchantRequest>("CreateMerchantRequest"),
+        ApiSchema.Of<HealthView>("Health"),
+        ApiSchema.Of<HealthView.ServiceView>("StorageServiceHealth"),
+        ApiSchema.Handwritten("Problem"),
+        ApiSchema.Of<CreateTokenRequest>("CreateTokenRequest"),
+        ApiSchema.Of<CardView>("Card"),
+        ApiSchema.Of<TokenView>("Token"),
+        ApiSchema.Of<AccountView>("Account"),
+        ApiSchema.Of<CreateAccountRequest>("CreateAccountRequest"),
+        ApiSchema.List<AccountView>("AccountList", "A page of connected accounts, oldest first.", "Up to `limit` connected accounts, in creation order.", "/v1/accounts"),
+        ApiSchema.Handwritten<IReadOnlyDictionary<string, string>>("Metadata"),
+        ApiSchema.Of<SplitView>("Split"),
+        ApiSchema.Of<CreatePaymentRequest>("CreatePaymentRequest"),
+        ApiSchema.Of<AmountRequest>("CapturePaymentRequest", """
+            {
+              "description": "The body of `POST /v1/payments/{id}/capture`; it may be absent or `{}`. Members not listed here are rejected with `400 parameter_unknown`.",
+              "properties": { "amount": { "description": "How much to capture, in minor units: 1 to the authorized `amount` (default: all of it; otherwise `400 amount_invalid`). The rest of the authorization is released.", "examples": [1500] } }
+            }
+            """),
+        ApiSchema.Of<EmptyRequest>("CancelPaymentRequest", """
+            { "description": "The body of `POST /v1/payments/{id}/cancel`: absent or `{}`; any member is rejected with `400 parameter_unknown`." }
+            """),
+        ApiSchema.Of<AmountRequest>("RefundPaymentRequest", """
+            {
+              "description": "The body of `POST /v1/payments/{id}/refunds`; it may be absent or `{}`. Members not listed here are rejected with `400 parameter_unknown`.",
+              "properties": { "amount": { "description": "How much to refund, in minor units: 1 to what remains refundable (`amount_captured` − `amount_refunded`; default: all of it; otherwise `400 amount_invalid`).", "examples": [500] } }
+            }
+            """),
+        // The card of a payment always names its token.
+        ApiSchema.Of<PaymentView>("Payment", """{ "properties": { "card": { "required": ["token"] } } }"""),
+        ApiSchema.List<PaymentView>("PaymentList", "A page of payments, oldest first.", "Up to `limit` payments, in creation order.", "/v1/payments"),
+        ApiSchema.Of<RefundView>("Refund"),
+        ApiSchema.Handwritten("CardDeclinedProblem"),
+        ApiSchema.Of<BalanceView>("Balance"),
+        ApiSchema.Of<LedgerTransactionView>("LedgerTransaction"),
+        ApiSchema.List<LedgerTransactionView>("LedgerTransactionList", "A page of ledger transactions, oldest first.", "Up to `limit` transactions, in creation order.", "/v1/ledger/transactions"),
+        ApiSchema.Of<ReconciliationReport>("ReconciliationReport"),
+        ApiSchema.Of<PayoutDestinationInput>("PayoutDestinationInput"),
+        ApiSchema.Of<PayoutDestinationView>("PayoutDestination"),
+        ApiSchema.Of<CreatePayoutRequest>("CreatePayoutRequest"),
+        ApiSchema.Of<PayoutView>("Payout"),
+        ApiSchema.List<PayoutView>("PayoutList", "A page of payouts, oldest first.", "Up to `limit` payouts, in creation order.", "/v1/payouts"),
+        ApiSchema.Handwritten("EventType"),
+        ApiSchema.Of<CreateWebhookEndpointRequest>("CreateWebhookEndpointRequest"),
+        // At least one member: an empty update is refused.
+        ApiSchema.Of<UpdateWebhookEndpointRequest>("UpdateWebhookEndpointRequest", """{ "minProperties": 1 }"""),
+        ApiSchema.Of<RotateWebhookSecretRequest>("RotateWebhookSecretRequest"),
+        ApiSchema.Of<RedeliverEventRequest>("RedeliverEventRequest"),
+        ApiSchema.Of<WebhookEndpointView>("WebhookEndpoint"),
+        ApiSchema.List<WebhookEndpointView>("WebhookEndpointList", "A page of webhook endpoints, oldest first.", "Up to `limit` webhook endpoints, in creation order, without their secrets.", "/v1/webhook_endpoints"),
+        ApiSchema.Of<DeletedView>("DeletedWebhookEndpoint"),
+        ApiSchema.Of<WebhookSecretView>("WebhookEndpointSecret"),
+        ApiSchema.Handwritten("Event"),
+        ApiSchema.List<JsonNode>("EventList", "A page of events, oldest first.", "Up to `limit` events, in the order they happened.", "/v1/events", items: "Event"),
+        ApiSchema.Of<WebhookAttemptView>("WebhookAttempt"),
+        ApiSchema.List<WebhookAttemptView>(
+            "WebhookAttemptList", "Every delivery attempt of an event, to all of the merchant's endpoints, oldest first. Not paged: `has_more` is always `false`.",
+            "The attempts, in the order they started.", "^/v1/events/evt_[^/]+/deliveries$", paged: false, urlDescription: "The route of this list: `/v1/events/{id}/deliveries`."),
+        ApiSchema.Of<RedeliveryView>("EventRedelivery"),
+        ApiSchema.Of<PoisonMessageView>("PoisonMessage"),
+        ApiSchema.Of<PoisonQueueView>("PoisonQueue"),
+        ApiSchema.List<PoisonQueueView>("PoisonQueueList", "Every platform queue's poison twin.", "The poison queues.", "/v1/admin/poison", paged: false),
+        ApiSchema.Of<RequeuePoisonRequest>("RequeuePoisonRequest"),
+        ApiSchema.Of<PoisonRequeueView>("PoisonRequeue"),
+    ];
+}
