@@ -42,13 +42,8 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
         return found.HasValue ? ToAccount(found.Value!) : null;
     }
 
-    public async Task<bool> ExistsAsync(string scope, string accountId, CancellationToken cancellationToken)
-    {
-        if (existing.TryGet((scope, accountId), out _)) return true;
-        var exists = await GetAsync(scope, accountId, cancellationToken) is not null;
-        if (exists) existing.Set((scope, accountId), true);
-        return exists;
-    }
+    public Task<bool> ExistsAsync(string scope, string accountId, CancellationToken cancellationToken) =>
+        existing.GetOrAddAsync((scope, accountId), async token => await GetAsync(scope, accountId, token) is not null, cancellationToken, keep: exists => exists);
 
     public Task<Page<ConnectedAccount>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>
         CursorPages.ReadAsync<AccountEntity, ConnectedAccount>(table.Client, scope, AccountEntity.Kind, page, ToAccount, cancellationToken);

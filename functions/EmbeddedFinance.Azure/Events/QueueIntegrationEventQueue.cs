@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Azure.Events;
 
+/// <summary>Integration events for Service Bus (<c>%Queues:IntegrationEvents%</c>).</summary>
 public sealed class QueueIntegrationEventQueue(QueueMessages messages, IOptions<QueueNames> names) : IIntegrationEventQueue
 {
     public Task EnqueueAsync(IntegrationEventsMessage message, CancellationToken cancellationToken) =>

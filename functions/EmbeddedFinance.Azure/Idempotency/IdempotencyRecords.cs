@@ -56,7 +56,11 @@ public sealed class IdempotencyRecords(DataKeys dataKeys, TimeProvider clock, IO
     public async Task<StoredResponse> OpenAsync(IdempotencyEntity entity, string key, CancellationToken cancellationToken)
     {
         var body = await dataKeys.OpenAsync(SecretNames.IdempotencyDataKey, entity.ResponseKeyVersion!, entity.ResponseSealed ?? [], AssociatedData(entity.PartitionKey, key), cancellationToken);
-        return new StoredResponse(entity.ResponseStatus!.Value, entity.ResponseContentType!, Encoding.UTF8.GetString(body));
+        var text = Encoding.UTF8.GetString(body);
+        return new StoredResponse(entity.ResponseStatus!.Value, entity.ResponseContentType!, text)
+        {
+            ErrorCode = entity.ResponseContentType == StoredResponse.Problem ? ProblemDocument.CodeOf(text) : null,
+        };
     }
 
     private static byte[] AssociatedData(string scope, string key) => Encoding.UTF8.GetBytes($"{scope}|{RowKey(key)}");

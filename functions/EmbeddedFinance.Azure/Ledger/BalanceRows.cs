@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Ledger;
 

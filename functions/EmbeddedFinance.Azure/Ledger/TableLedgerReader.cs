@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;

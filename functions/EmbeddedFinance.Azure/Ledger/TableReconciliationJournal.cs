@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;

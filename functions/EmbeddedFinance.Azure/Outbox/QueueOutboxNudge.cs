@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Outbox;
 using Microsoft.Extensions.Logging;
@@ -15,14 +14,13 @@ namespace EmbeddedFinance.Azure.Outbox;
 /// "read the outbox". Sending is off the request path; a lost nudge (crash, storage down) leaves the events to the
 /// sweep, which is why a failure here is a warning, not an error.
 /// </summary>
-public sealed class QueueOutboxNudge(QueueServiceClient queues, IOptions<QueueNames> names, ILogger<QueueOutboxNudge> logger) : IOutboxNudge
+public sealed class QueueOutboxNudge(QueueMessages messages, IOptions<QueueNames> names, ILogger<QueueOutboxNudge> logger) : IOutboxNudge
 {
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(50);
 
     // A queue message holds 64 KiB after base64 (4/3): 45,000 characters of JSON (escaped to ASCII) is 60,000 encoded.
     private const int MaxMessageChars = 45_000;
 
-    private readonly QueueClient queue = queues.GetQueueClient(names.Value.Outbox);
     private readonly Lock gate = new();
     private readonly Dictionary<string, Pending> scheduled = new(StringComparer.Ordinal);
 
@@ -56,7 +54,7 @@ public sealed class QueueOutboxNudge(QueueServiceClient queues, IOptions<QueueNa
         {
             try
             {
-                await queue.SendMessageAsync(message);
+                await messages.SendAsync(names.Value.Outbox, message, TimeSpan.Zero, CancellationToken.None);
             }
             catch (Exception failure)
             {
@@ -65,11 +63,11 @@ public sealed class QueueOutboxNudge(QueueServiceClient queues, IOptions<QueueNa
         }
     }
 
-    private static IEnumerable<string> Messages(string scope, Pending pending)
+    private static IEnumerable<OutboxNudgeMessage> Messages(string scope, Pending pending)
     {
         if (pending.ReadAll)
         {
-            yield return JsonSerializer.Serialize(new OutboxNudgeMessage(scope));
+            yield return new OutboxNudgeMessage(scope);
             yield break;
         }
         var notes = new List<OutboxNote>();
@@ -80,7 +78,7 @@ public sealed class QueueOutboxNudge(QueueServiceClient queues, IOptions<QueueNa
             var noteSize = JsonSerializer.Serialize(note).Length + 1;
             if (notes.Count > 0 && size + noteSize > MaxMessageChars)
             {
-                yield return JsonSerializer.Serialize(new OutboxNudgeMessage(scope, notes));
+                yield return new OutboxNudgeMessage(scope, notes);
                 notes = [];
                 size = 0;
             }
@@ -88,7 +86,7 @@ public sealed class QueueOutboxNudge(QueueServiceClient queues, IOptions<QueueNa
             size += noteSize;
         }
         // One event too large to carry (never, for the API's objects) goes as "read the outbox".
-        yield return JsonSerializer.Serialize(size > MaxMessageChars ? new OutboxNudgeMessage(scope) : new OutboxNudgeMessage(scope, notes));
+        yield return size > MaxMessageChars ? new OutboxNudgeMessage(scope) : new OutboxNudgeMessage(scope, notes);
     }
 
     private sealed class Pending

@@ -1,5 +1,5 @@
 using EmbeddedFinance.Azure.Events;
-using EmbeddedFinance.Azure.Ledger;
+using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Payments;

@@ -4,12 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Azure.Payouts;
 
-/// <summary>The submission message of a payout (<c>%Queues:Payouts%</c>).</summary>
-public sealed record PayoutSubmission(string Scope, string PayoutId, int Parked = 0) : Core.Recovery.IParkable<PayoutSubmission>
-{
-    public PayoutSubmission ParkedOnceMore() => this with { Parked = Parked + 1 };
-}
-
+/// <summary>Payout submissions (<c>%Queues:Payouts%</c>) and the rail's reports (<c>%Queues:PayoutReports%</c>), a report hidden until its time comes.</summary>
 public sealed class QueuePayoutQueue(QueueMessages messages, IOptions<QueueNames> names) : IPayoutQueue
 {
     public Task SubmitAsync(string scope, string payoutId, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Azure.Settlement;
 
+/// <summary>Settlement jobs of a scope (<c>%Queues:Settlement%</c>).</summary>
 public sealed class QueueSettlementQueue(QueueMessages messages, IOptions<QueueNames> names) : ISettlementQueue
 {
     public Task EnqueueAsync(SettlementRequest request, CancellationToken cancellationToken) =>

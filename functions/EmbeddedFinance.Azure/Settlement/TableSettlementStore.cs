@@ -20,7 +20,7 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches,
         var jobs = new List<SettlementJob>();
         await foreach (var entity in table.KindInScope<SettlementJobEntity>(scope, SettlementJobEntity.Kind, TableClient.CreateQueryFilter($"DueAt le {now}"), max, cancellationToken))
         {
-            jobs.Add(LedgerRows.ToJob(entity));
+            jobs.Add(SettlementJobRows.ToJob(entity));
             if (jobs.Count == max) break;
         }
         return jobs;
@@ -30,7 +30,7 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches,
     {
         var found = await Task.WhenAll(transactions.Select(id =>
             table.Client.GetEntityIfExistsAsync<SettlementJobEntity>(scope, StateTable.RowKey(SettlementJobEntity.Kind, id), cancellationToken: cancellationToken)));
-        return found.Where(row => row.HasValue && row.Value!.DueAt <= now).Select(row => LedgerRows.ToJob(row.Value!)).OrderBy(job => job.Transaction.Id, StringComparer.Ordinal).ToList();
+        return found.Where(row => row.HasValue && row.Value!.DueAt <= now).Select(row => SettlementJobRows.ToJob(row.Value!)).OrderBy(job => job.Transaction.Id, StringComparer.Ordinal).ToList();
     }
 
     public async Task<IReadOnlyList<Balance>> CommitAsync(SettlementRun run, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches,
 
     private static SettlementJobEntity JobRow(SettlementJob job, SettlementStage stage, DateTimeOffset dueAt)
     {
-        var row = LedgerRows.ToJobEntity(job.Transaction, stage, dueAt);
+        var row = SettlementJobRows.ToJobEntity(job.Transaction, stage, dueAt);
         row.ETag = new ETag(job.Version);
         return row;
     }

@@ -5,7 +5,7 @@ namespace EmbeddedFinance.Azure.Storage;
 
 /// <summary>
 /// Writes a message the way every queue trigger of the app reads it: JSON (base64 by the clients' options), hidden
-/// for whole seconds when delayed. The one way to send: the typed queues and the parking of failed work use it.
+/// for whole seconds when delayed. The one way to send: the typed queues, the outbox nudge and the parking of failed work use it.
 /// </summary>
 public sealed class QueueMessages(QueueServiceClient queues)
 {

@@ -9,8 +9,8 @@ using EmbeddedFinance.Core.Outbox;
 namespace EmbeddedFinance.Azure.Storage;
 
 /// <summary>
-/// One entity-group transaction on the state table: a state change, its idempotency completion (and, later,
-/// its ledger postings and outbox events) commit together or not at all. Work it creates for a sweep (outbox rows,
+/// One entity-group transaction on the state table: a state change, its ledger transactions, its outbox events and its
+/// idempotency completion commit together or not at all. Work it creates for a sweep (outbox rows,
 /// settlement jobs) is marked in the <see cref="WorkCalendar"/> before the commit, so a crash leaves at most an
 /// empty mark, never work no sweep can find.
 /// </summary>

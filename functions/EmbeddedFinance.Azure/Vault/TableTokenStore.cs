@@ -12,7 +12,7 @@ namespace EmbeddedFinance.Azure.Vault;
 /// </summary>
 public sealed class TableTokenStore(StateTable table, StateBatches batches, TimeProvider clock) : ITokenStore
 {
-    private readonly ExpiringCache<(string Scope, string TokenId), (CardToken, SealedCard)> recent = new(TimeSpan.FromMinutes(10), clock);
+    private readonly ExpiringCache<(string Scope, string TokenId), (CardToken Token, SealedCard Card)?> recent = new(TimeSpan.FromMinutes(10), clock);
 
     public async Task CreateAsync(CardToken token, SealedCard card, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
@@ -35,17 +35,17 @@ public sealed class TableTokenStore(StateTable table, StateBatches batches, Time
         recent.Set((token.Scope, token.Id), (token, card));
     }
 
-    public async Task<(CardToken Token, SealedCard Card)?> GetAsync(string scope, string tokenId, CancellationToken cancellationToken)
+    public Task<(CardToken Token, SealedCard Card)?> GetAsync(string scope, string tokenId, CancellationToken cancellationToken) =>
+        recent.GetOrAddAsync((scope, tokenId), ct => ReadAsync(scope, tokenId, ct), cancellationToken, keep: read => read is not null);
+
+    private async Task<(CardToken Token, SealedCard Card)?> ReadAsync(string scope, string tokenId, CancellationToken cancellationToken)
     {
-        if (recent.TryGet((scope, tokenId), out var cached)) return cached;
         var found = await table.Client.GetEntityIfExistsAsync<TokenEntity>(scope, StateTable.RowKey(TokenEntity.Kind, tokenId), cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
         var entity = found.Value!;
         var token = new CardToken(
             tokenId, scope, Enum.Parse<CardBrand>(entity.Brand), entity.Last4, new CardExpiry(entity.ExpMonth, entity.ExpYear),
             entity.Fingerprint, Enum.Parse<Mode>(entity.Mode), entity.Created);
-        var read = (token, new SealedCard(entity.KeyVersion, entity.SealedCard));
-        recent.Set((scope, tokenId), read);
-        return read;
+        return (token, new SealedCard(entity.KeyVersion, entity.SealedCard));
     }
 }

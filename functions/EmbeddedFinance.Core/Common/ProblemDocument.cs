@@ -18,7 +18,14 @@ public static class ProblemDocument
         if (error.Param is not null) document["param"] = error.Param;
         foreach (var (name, value) in error.Extensions) document[name] = value;
         document["request_id"] = requestId;
-        return new StoredResponse(error.Status, StoredResponse.Problem, ApiJson.Serialize(document)) { RetryAfter = error.RetryAfter };
+        return new StoredResponse(error.Status, StoredResponse.Problem, ApiJson.Serialize(document)) { RetryAfter = error.RetryAfter, ErrorCode = error.Code };
+    }
+
+    /// <summary>The code of a rendered problem document, for a response read back from storage.</summary>
+    public static string? CodeOf(string body)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
     }
 
     private static string Title(int status) => status switch

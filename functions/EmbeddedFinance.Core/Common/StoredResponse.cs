@@ -12,6 +12,9 @@ public sealed record StoredResponse(int Status, string ContentType, string Body)
     /// </summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The stable error code of a problem response (the audit trail records it); null for any other.</summary>
+    public string? ErrorCode { get; init; }
+
     public static StoredResponse Of<T>(int status, T body) => new(status, Json, ApiJson.Serialize(body));
 
     // A body can hold keys shown once; a record would print it.

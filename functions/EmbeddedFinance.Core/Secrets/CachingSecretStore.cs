@@ -10,18 +10,13 @@ namespace EmbeddedFinance.Core.Secrets;
 public sealed class CachingSecretStore(ISecretStore inner, TimeSpan ttl, TimeProvider clock) : ISecretStore
 {
     private readonly ExpiringCache<string, SecretValue?> current = new(ttl, clock);
-    private readonly ExpiringCache<(string, string), SecretValue> versions = new(Timeout.InfiniteTimeSpan, clock);
+    private readonly ExpiringCache<(string, string), SecretValue?> versions = new(Timeout.InfiniteTimeSpan, clock);
 
     public Task<SecretValue?> GetAsync(string name, CancellationToken cancellationToken) =>
-        current.GetOrAddAsync(name, () => inner.GetAsync(name, cancellationToken));
+        current.GetOrAddAsync(name, token => inner.GetAsync(name, token), cancellationToken);
 
-    public async Task<SecretValue?> GetVersionAsync(string name, string version, CancellationToken cancellationToken)
-    {
-        if (versions.TryGet((name, version), out var cached)) return cached;
-        var value = await inner.GetVersionAsync(name, version, cancellationToken);
-        if (value is not null) versions.Set((name, version), value);
-        return value;
-    }
+    public Task<SecretValue?> GetVersionAsync(string name, string version, CancellationToken cancellationToken) =>
+        versions.GetOrAddAsync((name, version), token => inner.GetVersionAsync(name, version, token), cancellationToken, keep: value => value is not null);
 
     public async Task<SecretValue> SetAsync(string name, Sensitive value, CancellationToken cancellationToken)
     {

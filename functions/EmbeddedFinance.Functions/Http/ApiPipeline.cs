@@ -142,7 +142,7 @@ public sealed class ApiPipeline(
     {
         var entry = new AuditEntry(
             PrefixedId.New("aud", clock), caller.Scope, caller.KeyId, route.Action, outcome.Response.Status,
-            ErrorCode(outcome.Response), outcome.Replayed, requestId, clock.GetUtcNow());
+            outcome.Response.ErrorCode, outcome.Replayed, requestId, clock.GetUtcNow());
         try
         {
             await audit.RecordAsync(entry, CancellationToken.None);
@@ -153,13 +153,6 @@ public sealed class ApiPipeline(
             logger.LogError(failure, "AUDIT WRITE FAILED for {Action} by key {KeyId}, request {RequestId}, status {Status}",
                 route.Action, caller.KeyId, requestId, outcome.Response.Status);
         }
-    }
-
-    private static string? ErrorCode(StoredResponse response)
-    {
-        if (response.ContentType != StoredResponse.Problem) return null;
-        using var document = System.Text.Json.JsonDocument.Parse(response.Body);
-        return document.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
     }
 
     private static StoredResponse Unwrap(Result<StoredResponse> result, ApiCall call) =>

@@ -7,7 +7,7 @@ namespace EmbeddedFinance.Functions.Maintenance;
 /// <summary>Tables have no TTL: this deletes idempotency records past their 24 h retention.</summary>
 public sealed class PurgeExpiredIdempotencyRecords(IIdempotencyStore store, ILogger<PurgeExpiredIdempotencyRecords> logger)
 {
-    [Function("PurgeExpiredIdempotencyRecords")]
+    [Function(nameof(PurgeExpiredIdempotencyRecords))]
     public async Task RunAsync([TimerTrigger("%Schedules:PurgeIdempotency%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var purged = await store.PurgeExpiredAsync(cancellationToken);

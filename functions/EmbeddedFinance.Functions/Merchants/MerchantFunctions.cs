@@ -12,14 +12,14 @@ public sealed class MerchantFunctions(ApiPipeline api, CreateMerchant create, Ge
     private static readonly ApiRoute Create = new("merchants.create", AccessPolicy.AdminOnly);
     private static readonly ApiRoute Retrieve = new("merchants.retrieve", AccessPolicy.AdminOrSecretKey);
 
-    [Function("CreateMerchant")]
+    [Function(nameof(CreateMerchant))]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/merchants")] HttpRequest request) =>
         api.WriteAsync<CreateMerchantRequest, CreateMerchantCommand>(request, Create,
             body => body.Validate(),
             (_, command, lease) => create.HandleAsync(command, lease, CancellationToken.None));
 
-    [Function("GetMerchant")]
+    [Function(nameof(GetMerchant))]
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/merchants/{id}")] HttpRequest request, string id) =>
         api.ReadAsync(request, Retrieve, call => get.HandleAsync(call.AuthenticatedCaller, id, request.HttpContext.RequestAborted));

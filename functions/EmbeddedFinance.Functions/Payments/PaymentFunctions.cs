@@ -16,7 +16,7 @@ public sealed class PaymentFunctions(ApiPipeline api, CreatePayment create, Paym
     private static readonly ApiRoute Retrieve = new("payments.retrieve", AccessPolicy.SecretKeyOnly);
     private static readonly ApiRoute List = new("payments.list", AccessPolicy.SecretKeyOnly);
 
-    [Function("CreatePayment")]
+    [Function(nameof(CreatePayment))]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments")] HttpRequest request) =>
         api.WriteAsync<CreatePaymentRequest, CreatePaymentCommand>(request, Create,
             body => body.Validate(),

@@ -15,7 +15,7 @@ public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, Payout
     private static readonly ApiRoute Retrieve = new("payouts.retrieve", AccessPolicy.SecretKeyOnly);
     private static readonly ApiRoute List = new("payouts.list", AccessPolicy.SecretKeyOnly);
 
-    [Function("CreatePayout")]
+    [Function(nameof(CreatePayout))]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payouts")] HttpRequest request) =>
         api.WriteAsync<CreatePayoutRequest, CreatePayoutCommand>(request, Create,
             body => body.Validate(),

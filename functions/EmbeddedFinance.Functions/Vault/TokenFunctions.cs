@@ -19,7 +19,7 @@ public sealed class TokenFunctions(ApiPipeline api, TokenizeCard tokenize, GetTo
             body => body.Validate(clock.GetUtcNow()),
             (call, command, lease) => tokenize.HandleAsync(call.Merchant, command, lease, CancellationToken.None));
 
-    [Function("GetToken")]
+    [Function(nameof(GetToken))]
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/tokens/{id}")] HttpRequest request, string id) =>
         api.ReadAsync(request, Retrieve, call => get.HandleAsync(call.Merchant, id, request.HttpContext.RequestAborted));

@@ -22,7 +22,7 @@ public sealed class NudgeSizeTests
         var name = IsolatedStorage.NewPrefix("n") + "-outbox";
         var queue = queues.GetQueueClient(name);
         await queue.CreateAsync();
-        var nudge = new QueueOutboxNudge(queues, Options.Create(new QueueNames { Outbox = name }), NullLogger<QueueOutboxNudge>.Instance);
+        var nudge = new QueueOutboxNudge(new QueueMessages(queues), Options.Create(new QueueNames { Outbox = name }), NullLogger<QueueOutboxNudge>.Instance);
         // Quotes are escaped six characters each by the serializer: the object's own length says little of the message's.
         var objectJson = JsonSerializer.Serialize(new { id = "pay_x", description = string.Concat(Enumerable.Repeat("\"quoted\" ", 220)) });
         var entries = Enumerable.Range(0, 300)

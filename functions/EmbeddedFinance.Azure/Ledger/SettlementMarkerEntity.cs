@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace EmbeddedFinance.Azure.Settlement;
+namespace EmbeddedFinance.Azure.Ledger;
 
 /// <summary>
 /// The marker of one settlement run (<c>settlement|stl_…</c>), committed with its postings: which ledger

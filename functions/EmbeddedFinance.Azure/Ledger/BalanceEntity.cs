@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace EmbeddedFinance.Azure.Settlement;
+namespace EmbeddedFinance.Azure.Ledger;
 
 /// <summary>A ledger balance (<c>balance|{account}|{currency}</c>), written by settlement and payouts (see BalanceRows), always with its ETag.</summary>
 public sealed class BalanceEntity : ITableEntity
