@@ -6,9 +6,10 @@ using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Settlement;
 using Microsoft.Extensions.Options;
 

@@ -40,7 +40,7 @@ public static class CoreServices
         services.AddSingleton<TokenizeCard>();
         services.AddSingleton<GetToken>();
         services.AddSingleton<CardAuthorizationReader>();
-        services.AddSingleton<AccountCommands>();
+        services.AddSingleton<ConnectedAccounts>();
         services.TryAddSingleton<IAcquirer, SandboxAcquirer>();
         services.AddSingleton<CreatePayment>();
         services.AddSingleton<PaymentTransitions>();
@@ -69,8 +69,8 @@ public static class CoreServices
         services.TryAddSingleton<IAddressResolver, DnsAddressResolver>();
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddSingleton<WebhookSecrets>();
-        services.AddSingleton<WebhookEndpointCommands>();
-        services.AddSingleton<EventQueries>();
+        services.AddSingleton<WebhookEndpoints>();
+        services.AddSingleton<MerchantEvents>();
         services.AddSingleton<RedeliveryBound>();
         services.AddSingleton<EndpointHealth>();
         services.AddSingleton<DeliverWebhook>();

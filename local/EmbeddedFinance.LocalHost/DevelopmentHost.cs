@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Functions;
 using EmbeddedFinance.Functions.Http;
 using EmbeddedFinance.LocalHost.Configuration;

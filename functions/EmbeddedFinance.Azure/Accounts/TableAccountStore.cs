@@ -1,10 +1,11 @@
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Payouts;
 
 namespace EmbeddedFinance.Azure.Accounts;

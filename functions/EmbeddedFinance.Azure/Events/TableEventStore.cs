@@ -1,5 +1,5 @@
 using EmbeddedFinance.Azure.Storage;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Webhooks;
 

@@ -2,8 +2,9 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Azure.Ledger;
 

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Azure.Ledger;
 

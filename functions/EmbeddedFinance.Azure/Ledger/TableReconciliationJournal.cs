@@ -3,9 +3,9 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Azure.Ledger;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Ledger;
 
 namespace EmbeddedFinance.Azure.Ledger;

@@ -1,10 +1,10 @@
 using EmbeddedFinance.Azure.Access;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
-using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Azure.Merchants;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Azure;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Vault;
 

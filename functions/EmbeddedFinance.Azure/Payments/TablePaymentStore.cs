@@ -1,7 +1,7 @@
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Payments;
 
 namespace EmbeddedFinance.Azure.Payments;

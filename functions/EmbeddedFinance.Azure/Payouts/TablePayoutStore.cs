@@ -3,9 +3,10 @@ using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Payouts;
 
 namespace EmbeddedFinance.Azure.Payouts;
@@ -30,7 +31,7 @@ public sealed class TablePayoutStore(StateTable table, StateBatches batches, Tim
         return found.HasValue ? ToPayout(found.Value!) : null;
     }
 
-    public Task<Core.Common.Page<Payout>> ListAsync(string scope, PageRequest page, string? account, CancellationToken cancellationToken) => account is null
+    public Task<Core.Api.Page<Payout>> ListAsync(string scope, PageRequest page, string? account, CancellationToken cancellationToken) => account is null
         ? CursorPages.ReadAsync<PayoutEntity, Payout>(table.Client, scope, PayoutEntity.Kind, page, ToPayout, cancellationToken)
         : IndexPages.ReadAsync<PayoutEntity, Payout>(table.Client, scope, AccountIndex(account), PayoutEntity.Kind, page, ToPayout, cancellationToken);
 

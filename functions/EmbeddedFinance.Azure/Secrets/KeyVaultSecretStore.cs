@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Security.KeyVault.Secrets;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 
 namespace EmbeddedFinance.Azure.Secrets;

@@ -2,7 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Options;
 

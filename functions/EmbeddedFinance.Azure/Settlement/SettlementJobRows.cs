@@ -1,8 +1,8 @@
 using System.Text.Json;
 using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Settlement;
 
 namespace EmbeddedFinance.Azure.Settlement;

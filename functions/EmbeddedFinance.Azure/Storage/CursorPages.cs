@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 
 namespace EmbeddedFinance.Azure.Storage;
 

@@ -1,5 +1,6 @@
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Storage;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;

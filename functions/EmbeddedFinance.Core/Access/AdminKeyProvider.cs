@@ -1,4 +1,4 @@
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Options;
 

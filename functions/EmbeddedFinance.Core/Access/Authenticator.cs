@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Access;

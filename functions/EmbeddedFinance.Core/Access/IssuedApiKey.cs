@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 
 namespace EmbeddedFinance.Core.Access;
 

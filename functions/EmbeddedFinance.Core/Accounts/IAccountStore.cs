@@ -1,4 +1,4 @@
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 

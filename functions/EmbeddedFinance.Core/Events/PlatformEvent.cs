@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Events;

@@ -1,5 +1,5 @@
-using EmbeddedFinance.Core.Common;
 using System.Diagnostics;
+using EmbeddedFinance.Core.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

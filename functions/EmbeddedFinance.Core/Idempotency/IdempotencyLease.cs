@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Api;
 namespace EmbeddedFinance.Core.Idempotency;
 
 /// <summary>
@@ -19,19 +20,19 @@ public sealed class IdempotencyLease(string scope, string key, string fingerprin
     /// <summary>Set by the store once a batch carrying this lease's completion has committed.</summary>
     public bool IsCommitted { get; private set; }
 
-    private Func<Common.ApiError, Common.StoredResponse>? renderError;
+    private Func<ApiError, StoredResponse>? renderError;
 
-    public IdempotencyCompletion Complete(Common.StoredResponse response) => new(this, response);
+    public IdempotencyCompletion Complete(StoredResponse response) => new(this, response);
 
     /// <summary>
     /// Completes with a refusal that commits together with a state change (a declined payment is stored, and answered
     /// 402), rendered exactly as the guard renders this request's other refusals, so a replay sends the same bytes.
     /// </summary>
-    public IdempotencyCompletion Complete(Common.ApiError refusal) =>
+    public IdempotencyCompletion Complete(ApiError refusal) =>
         new(this, (renderError ?? throw new InvalidOperationException("Only a lease handed out by the idempotency guard can complete with a refusal."))(refusal));
 
     /// <summary>Called by the guard that hands the lease out: only it knows how this request renders its errors (with its request id).</summary>
-    internal void RenderErrorsWith(Func<Common.ApiError, Common.StoredResponse> render) => renderError = render;
+    internal void RenderErrorsWith(Func<ApiError, StoredResponse> render) => renderError = render;
 
     public void MarkCommitted() => IsCommitted = true;
 }

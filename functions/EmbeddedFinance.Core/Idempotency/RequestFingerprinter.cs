@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 
 namespace EmbeddedFinance.Core.Idempotency;

@@ -1,4 +1,5 @@
-using EmbeddedFinance.Core.Money;
+using EmbeddedFinance.Core.Amounts;
+
 
 namespace EmbeddedFinance.Core.Ledger;
 

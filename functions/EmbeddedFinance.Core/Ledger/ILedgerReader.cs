@@ -1,4 +1,5 @@
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
+
 
 namespace EmbeddedFinance.Core.Ledger;
 

@@ -1,5 +1,6 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Ledger;

@@ -1,4 +1,5 @@
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
-using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Core.Merchants;
 

@@ -1,4 +1,4 @@
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Core.Operations;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 
 namespace EmbeddedFinance.Core.Payments;
 
@@ -9,7 +10,7 @@ public sealed record AmountRequest([Range(1, 99999999)] long? Amount)
     public Result<AmountRequest> Validate()
     {
         if (Amount is null) return this;
-        var amount = Money.Money.ParseAmount(Amount, "amount");
+        var amount = Money.ParseAmount(Amount, "amount");
         return amount.IsSuccess ? this : amount.Error!;
     }
 }

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
-using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Core.Payments;
 
@@ -28,14 +29,14 @@ public sealed record CreatePaymentRequest(
 
     public Result<CreatePaymentCommand> Validate()
     {
-        var amount = Money.Money.ParseAmount(Amount, "amount");
+        var amount = Money.ParseAmount(Amount, "amount");
         if (!amount.IsSuccess) return amount.Error!;
         if (Currency is null) return Errors.ParameterMissing("currency");
-        if (!Money.Currency.TryParse(Currency, out var currency)) return Errors.CurrencyUnsupported("currency");
+        if (!Amounts.Currency.TryParse(Currency, out var currency)) return Errors.CurrencyUnsupported("currency");
         if (string.IsNullOrEmpty(PaymentMethod)) return Errors.ParameterMissing("payment_method");
         if (!PrefixedId.IsWellFormed(PaymentMethod, "tok")) return Errors.ResourceMissing("token", "payment_method");
 
-        var fee = Money.Money.ParseAmount(ApplicationFeeAmount ?? 0, "application_fee_amount", allowZero: true);
+        var fee = Money.ParseAmount(ApplicationFeeAmount ?? 0, "application_fee_amount", allowZero: true);
         if (!fee.IsSuccess) return fee.Error!;
         if (fee.Value > amount.Value)
         {
@@ -48,7 +49,7 @@ public sealed record CreatePaymentRequest(
         if (PaymentMetadata.Validate(Metadata) is { } invalidMetadata) return invalidMetadata;
 
         return new CreatePaymentCommand(
-            new Money.Money(amount.Value, currency), PaymentMethod, Capture ?? true, fee.Value, splits.Value!, Description,
+            new Money(amount.Value, currency), PaymentMethod, Capture ?? true, fee.Value, splits.Value!, Description,
             Metadata ?? new Dictionary<string, string>());
     }
 
@@ -63,7 +64,7 @@ public sealed record CreatePaymentRequest(
             if (input is null) return Errors.ParameterInvalid($"splits[{i}]", "Each split is an object with 'account' and 'amount'.");
             if (string.IsNullOrEmpty(input.Account)) return Errors.ParameterMissing($"splits[{i}].account");
             if (!PrefixedId.IsWellFormed(input.Account, "acct")) return Errors.ResourceMissing("account", $"splits[{i}].account");
-            var splitAmount = Money.Money.ParseAmount(input.Amount, $"splits[{i}].amount");
+            var splitAmount = Money.ParseAmount(input.Amount, $"splits[{i}].amount");
             if (!splitAmount.IsSuccess) return splitAmount.Error!;
             if (splits.Any(split => split.Account == input.Account)) return Errors.ParameterInvalid($"splits[{i}].account", "Each account may appear in one split only.");
             splits.Add(new Split(input.Account, splitAmount.Value));
@@ -84,7 +85,7 @@ public sealed record SplitInput(
     long? Amount);
 
 public sealed record CreatePaymentCommand(
-    Money.Money Amount,
+    Money Amount,
     string TokenId,
     bool Capture,
     long ApplicationFeeAmount,

@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Vault;
 
 namespace EmbeddedFinance.Core.Payments;
@@ -5,7 +6,7 @@ namespace EmbeddedFinance.Core.Payments;
 /// <summary>The card network side of a payment: authorizes an amount on a card.</summary>
 public interface IAcquirer
 {
-    Task<AcquirerDecision> AuthorizeAsync(AuthorizableCard card, Money.Money amount, CancellationToken cancellationToken);
+    Task<AcquirerDecision> AuthorizeAsync(AuthorizableCard card, Money amount, CancellationToken cancellationToken);
 }
 
 public abstract record AcquirerDecision

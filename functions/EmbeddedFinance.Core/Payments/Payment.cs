@@ -1,6 +1,7 @@
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Vault;
 
 namespace EmbeddedFinance.Core.Payments;

@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Vault;
 
 namespace EmbeddedFinance.Core.Payments;
@@ -5,7 +6,7 @@ namespace EmbeddedFinance.Core.Payments;
 /// <summary>The sandbox of API.md: the card number decides the outcome. Test mode only.</summary>
 public sealed class SandboxAcquirer : IAcquirer
 {
-    public Task<AcquirerDecision> AuthorizeAsync(AuthorizableCard card, Money.Money amount, CancellationToken cancellationToken)
+    public Task<AcquirerDecision> AuthorizeAsync(AuthorizableCard card, Money amount, CancellationToken cancellationToken)
     {
         AcquirerDecision decision = card.Number.Reveal() switch
         {

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Payouts;
@@ -22,10 +24,10 @@ public sealed record CreatePayoutRequest(
     {
         if (string.IsNullOrEmpty(Account)) return Errors.ParameterMissing("account");
         if (!PrefixedId.IsWellFormed(Account, "acct")) return Errors.ResourceMissing("account", "account");
-        var amount = Money.Money.ParseAmount(Amount, "amount");
+        var amount = Money.ParseAmount(Amount, "amount");
         if (!amount.IsSuccess) return amount.Error!;
         if (Currency is null) return Errors.ParameterMissing("currency");
-        if (!Money.Currency.TryParse(Currency, out var currency)) return Errors.CurrencyUnsupported("currency");
+        if (!Amounts.Currency.TryParse(Currency, out var currency)) return Errors.CurrencyUnsupported("currency");
         var method = Method switch
         {
             null or "standard" => PayoutMethod.Standard,
@@ -34,8 +36,8 @@ public sealed record CreatePayoutRequest(
         };
         if (method is null) return Errors.ParameterInvalid("method", "The method must be 'standard' or 'instant'.");
         if (Description is { Length: > 1000 }) return Errors.ParameterInvalid("description", "The description must be at most 1000 characters.");
-        return new CreatePayoutCommand(Account, new Money.Money(amount.Value, currency), method.Value, Description);
+        return new CreatePayoutCommand(Account, new Money(amount.Value, currency), method.Value, Description);
     }
 }
 
-public sealed record CreatePayoutCommand(string Account, Money.Money Amount, PayoutMethod Method, string? Description);
+public sealed record CreatePayoutCommand(string Account, Money Amount, PayoutMethod Method, string? Description);

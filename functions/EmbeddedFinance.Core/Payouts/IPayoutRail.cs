@@ -1,7 +1,9 @@
+using EmbeddedFinance.Core.Amounts;
+
 namespace EmbeddedFinance.Core.Payouts;
 
 /// <summary>What the rail is asked to do: pay this amount to this bank account, once, whatever the retries.</summary>
-public sealed record PayoutInstruction(string Scope, string PayoutId, long Amount, Money.Currency Currency, BankAccount Destination)
+public sealed record PayoutInstruction(string Scope, string PayoutId, long Amount, Amounts.Currency Currency, BankAccount Destination)
 {
     public override string ToString() => $"{nameof(PayoutInstruction)} {{ {PayoutId} {Amount} {Currency.Code} to {Destination} }}";
 }

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
-using EmbeddedFinance.Core.Money;
 
 namespace EmbeddedFinance.Core.Payouts;
 
@@ -44,7 +45,7 @@ public sealed record PayoutDestinationInput(
         if (Country is null) return Errors.ParameterMissing($"{Param}.country");
         if (!Common.Country.TryParse(Country, out var country)) return Errors.ParameterInvalid($"{Param}.country", "The country must be a supported ISO 3166-1 alpha-2 code.");
         if (Currency is null) return Errors.ParameterMissing($"{Param}.currency");
-        if (!Money.Currency.TryParse(Currency, out var currency)) return Errors.CurrencyUnsupported($"{Param}.currency");
+        if (!Amounts.Currency.TryParse(Currency, out var currency)) return Errors.CurrencyUnsupported($"{Param}.currency");
         var holder = AccountHolderName?.Trim();
         if (holder is { Length: > 200 } || (holder is not null && holder.Any(char.IsControl)))
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Payouts;

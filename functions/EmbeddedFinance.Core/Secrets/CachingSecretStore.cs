@@ -1,4 +1,5 @@
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 
 namespace EmbeddedFinance.Core.Secrets;
 

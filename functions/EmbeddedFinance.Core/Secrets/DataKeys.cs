@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 
 namespace EmbeddedFinance.Core.Secrets;
 

@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using Microsoft.Extensions.Logging;
 

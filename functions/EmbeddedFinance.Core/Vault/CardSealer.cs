@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Secrets;
 
 namespace EmbeddedFinance.Core.Vault;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 
 namespace EmbeddedFinance.Core.Webhooks;
 

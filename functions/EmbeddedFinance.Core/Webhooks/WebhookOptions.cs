@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 
 namespace EmbeddedFinance.Core.Webhooks;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 
 namespace EmbeddedFinance.Core.Webhooks;

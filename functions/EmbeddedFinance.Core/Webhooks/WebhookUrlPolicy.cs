@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using Microsoft.Extensions.Options;
 

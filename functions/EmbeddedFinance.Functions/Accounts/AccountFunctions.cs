@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Accounts;
 
-public sealed class AccountFunctions(ApiPipeline api, AccountCommands accounts)
+public sealed class AccountFunctions(ApiPipeline api, ConnectedAccounts accounts)
 {
     private static readonly ApiRoute Create = new("accounts.create", AccessPolicy.SecretKeyOnly);
     private static readonly ApiRoute Retrieve = new("accounts.retrieve", AccessPolicy.SecretKeyOnly);

@@ -1,5 +1,5 @@
 using EmbeddedFinance.Core.Access;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Health;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Functions.Http;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace EmbeddedFinance.Functions.Http;

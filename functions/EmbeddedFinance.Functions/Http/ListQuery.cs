@@ -1,4 +1,4 @@
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace EmbeddedFinance.Functions.Http;

@@ -30,6 +30,6 @@ public sealed record ApiSchema(string Name, Type? Type, string? Overlay = null, 
         if (urlDescription is not null) properties["url"]!["description"] = urlDescription;
         if (!paged) properties["has_more"] = new JsonObject { ["const"] = false, ["description"] = "Always `false`." };
         var overlay = new JsonObject { ["description"] = description, ["properties"] = properties };
-        return new(name, typeof(Core.Common.ListView<T>), overlay.ToJsonString());
+        return new(name, typeof(Core.Api.ListView<T>), overlay.ToJsonString());
     }
 }

@@ -45,7 +45,7 @@ public static class OpenApiGenerator
         return document.ToJsonString(Indented) + "\n";
     }
 
-    private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Core.Common.ListView<>);
+    private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Core.Api.ListView<>);
 
     /// <summary>JSON merge patch (RFC 7396).</summary>
     private static JsonNode? Merge(JsonNode? target, JsonNode? patch)

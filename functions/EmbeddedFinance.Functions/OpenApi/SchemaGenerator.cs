@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 
 namespace EmbeddedFinance.Functions.OpenApi;
 

@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Webhooks;
 
-public sealed class EventFunctions(ApiPipeline api, EventQueries events, DeliverWebhook deliver, QueueWork work)
+public sealed class EventFunctions(ApiPipeline api, MerchantEvents events, DeliverWebhook deliver, QueueWork work)
 {
     private static readonly ApiRoute Retrieve = new("events.retrieve", AccessPolicy.SecretKeyOnly);
     private static readonly ApiRoute List = new("events.list", AccessPolicy.SecretKeyOnly);

@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Webhooks;
 
-public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpointCommands endpoints)
+public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpoints endpoints)
 {
     private static readonly ApiRoute Create = new("webhook_endpoints.create", AccessPolicy.SecretKeyOnly);
     private static readonly ApiRoute Retrieve = new("webhook_endpoints.retrieve", AccessPolicy.SecretKeyOnly);

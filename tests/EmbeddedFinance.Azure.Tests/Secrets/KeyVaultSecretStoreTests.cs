@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Security.KeyVault.Secrets;
 using EmbeddedFinance.Azure.Secrets;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Time.Testing;
 using Moq;

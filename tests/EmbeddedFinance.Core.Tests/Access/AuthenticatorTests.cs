@@ -1,5 +1,6 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Options;
 using Moq;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 
 namespace EmbeddedFinance.Core.Tests.Common;
 

@@ -1,5 +1,6 @@
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
-using EmbeddedFinance.Core.Money;
+using EmbeddedFinance.Core.Protection;
 
 namespace EmbeddedFinance.Core.Tests.Common;
 

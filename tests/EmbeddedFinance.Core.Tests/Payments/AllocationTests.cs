@@ -1,6 +1,6 @@
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Vault;
 
@@ -16,7 +16,7 @@ public sealed class AllocationTests
         {
             var weights = Enumerable.Range(0, random.Next(1, 12)).Select(i => ($"p{i}", (long)random.Next(0, 1_000_000))).ToList();
             if (weights.All(w => w.Item2 == 0)) continue;
-            var total = random.NextInt64(0, Money.Money.MaxAmount);
+            var total = random.NextInt64(0, Money.MaxAmount);
 
             var parts = ProportionalAllocation.Allocate(total, weights);
 

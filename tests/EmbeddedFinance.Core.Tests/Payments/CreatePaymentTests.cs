@@ -2,12 +2,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Payments;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +47,7 @@ public sealed class CreatePaymentTests
         var token = new CardToken(tokenId, Shop.Scope, CardBrand.Visa, "4242", new CardExpiry(12, 2031), "fp", Mode.Test, clock.GetUtcNow());
         tokens.Setup(t => t.GetAsync(Shop.Scope, tokenId, It.IsAny<CancellationToken>())).ReturnsAsync((token, card));
         accounts.Setup(a => a.ExistsAsync(Shop.Scope, seller, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money.Money>(), It.IsAny<CancellationToken>()))
+        acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AcquirerDecision.Approved("auth_1"));
         payments.Setup(p => p.CreateAsync(It.IsAny<PaymentChange>(), It.IsAny<CancellationToken>()))
             .Callback<PaymentChange, CancellationToken>((change, _) => { stored.Add(change); change.Completion?.Lease.MarkCommitted(); })
@@ -57,17 +59,17 @@ public sealed class CreatePaymentTests
         acquirer.Object, clock, NullLogger<CreatePayment>.Instance);
 
     private CreatePaymentCommand Command(bool capture = true, string? token = null, IReadOnlyList<Split>? splits = null) =>
-        new(new Money.Money(1000, Eur), token ?? tokenId, capture, 100, splits ?? [new Split(seller, 900)], "ride", new Dictionary<string, string>());
+        new(new Money(1000, Eur), token ?? tokenId, capture, 100, splits ?? [new Split(seller, 900)], "ride", new Dictionary<string, string>());
 
     private Task<Result<StoredResponse>> Run(CreatePaymentCommand command, IdempotencyLease? lease = null, Caller.Merchant? caller = null) =>
         UseCase.HandleAsync(caller ?? Shop, command, lease, CancellationToken.None);
 
-    private void Declines() => acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money.Money>(), It.IsAny<CancellationToken>()))
+    private void Declines() => acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()))
         .ReturnsAsync(new AcquirerDecision.Declined("card_declined", "The card was declined."));
 
     private void NothingAuthorizedOrStored()
     {
-        acquirer.Verify(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money.Money>(), It.IsAny<CancellationToken>()), Times.Never);
+        acquirer.Verify(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Empty(stored);
     }
 

@@ -1,10 +1,11 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Amounts;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Recovery;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,7 +48,7 @@ public sealed class CreatePayoutTests
         clock, NullLogger<CreatePayout>.Instance);
 
     private Task<Result<StoredResponse>> Run(long amount, PayoutMethod method = PayoutMethod.Standard, Currency? currency = null, string? accountId = null, IdempotencyLease? lease = null) =>
-        UseCase.HandleAsync(Shop, new CreatePayoutCommand(accountId ?? account.Id, new Money.Money(amount, currency ?? Eur), method, null), lease, CancellationToken.None);
+        UseCase.HandleAsync(Shop, new CreatePayoutCommand(accountId ?? account.Id, new Money(amount, currency ?? Eur), method, null), lease, CancellationToken.None);
 
     /// <summary>The available balance each read finds, in turn (the last one stays); every other balance is empty.</summary>
     private void Available(params long[] amounts)

@@ -1,7 +1,7 @@
+using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Ledger;
-using EmbeddedFinance.Core.Money;
 using EmbeddedFinance.Core.Settlement;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

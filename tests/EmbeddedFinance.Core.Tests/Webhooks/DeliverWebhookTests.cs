@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using System.Net;
 using EmbeddedFinance.Azure.Payments;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Integration.Tests.Infrastructure;

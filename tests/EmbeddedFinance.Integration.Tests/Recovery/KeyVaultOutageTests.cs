@@ -1,6 +1,6 @@
 using Azure;
 using EmbeddedFinance.Azure.Secrets;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using EmbeddedFinance.Integration.Tests.Payments;

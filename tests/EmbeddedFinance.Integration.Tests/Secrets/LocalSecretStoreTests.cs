@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Secrets;
 using EmbeddedFinance.Azure.Storage;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

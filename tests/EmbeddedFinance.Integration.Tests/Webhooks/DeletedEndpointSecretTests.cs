@@ -1,6 +1,6 @@
 using System.Net;
 using EmbeddedFinance.Azure.Secrets;
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Webhooks;
 using EmbeddedFinance.Integration.Tests.Infrastructure;

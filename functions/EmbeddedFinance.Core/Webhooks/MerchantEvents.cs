@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>The events API: events as webhooks carry them, their delivery attempts, and redelivery on request.</summary>
-public sealed class EventQueries(
+public sealed class MerchantEvents(
     IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, IWebhookQueue queue, RedeliveryBound bound, IOptions<WebhookOptions> options)
 {
     public async Task<Result<StoredResponse>> GetAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken)

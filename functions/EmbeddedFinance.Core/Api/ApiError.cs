@@ -1,4 +1,4 @@
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>An expected failure, carried as a value and rendered as RFC 9457 problem+json.</summary>
 /// <param name="Status">The HTTP status it maps to.</param>

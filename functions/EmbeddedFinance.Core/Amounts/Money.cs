@@ -1,6 +1,7 @@
-using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Api;
 
-namespace EmbeddedFinance.Core.Money;
+
+namespace EmbeddedFinance.Core.Amounts;
 
 /// <summary>An amount in minor units of a currency. No floating point anywhere.</summary>
 public readonly record struct Money(long Amount, Currency Currency)

@@ -1,4 +1,4 @@
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>Renders an <see cref="ApiError"/> as an RFC 9457 problem document.</summary>
 public static class ProblemDocument

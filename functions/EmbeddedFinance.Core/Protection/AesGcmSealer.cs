@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Protection;
 
 /// <summary>
 /// AES-256-GCM with a random 96-bit nonce. Output is nonce ‖ ciphertext ‖ tag. The associated data binds a

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Protection;
 
 /// <summary>
 /// Digests as stored text, in base64url. Not hex: a hex digest often holds a 13–19 digit run that passes the

@@ -1,4 +1,4 @@
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Protection;
 
 /// <summary>
 /// Wraps a secret, key or card number so it cannot leak by accident: <see cref="ToString"/> is redacted,

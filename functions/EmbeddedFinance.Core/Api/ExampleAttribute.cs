@@ -1,4 +1,4 @@
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>
 /// An example value of an API member, for the OpenAPI document (its <c>examples</c>). On a type, the value is the

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>
 /// The one JSON dialect of the API: snake_case, strict on input (unknown members and type coercion are

@@ -1,4 +1,4 @@
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>A value or an expected failure. Exceptions stay for the unexpected.</summary>
 public readonly record struct Result<T>

@@ -1,4 +1,5 @@
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
@@ -6,7 +7,7 @@ using EmbeddedFinance.Core.Idempotency;
 namespace EmbeddedFinance.Core.Accounts;
 
 /// <summary>Creating, reading and listing a merchant's connected accounts (sellers, drivers).</summary>
-public sealed class AccountCommands(IAccountStore store, Payouts.BankAccountSealer sealer, TimeProvider clock)
+public sealed class ConnectedAccounts(IAccountStore store, Payouts.BankAccountSealer sealer, TimeProvider clock)
 {
     public async Task<Result<StoredResponse>> CreateAsync(Caller.Merchant caller, CreateAccountCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
     {

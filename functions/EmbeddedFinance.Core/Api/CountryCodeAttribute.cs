@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Common;
 
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>Documents a member as a supported country code: its allowed values are <see cref="Country.SupportedCodes"/>.</summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]

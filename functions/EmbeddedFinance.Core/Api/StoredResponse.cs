@@ -1,4 +1,4 @@
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>An HTTP response as the API sends it and as an idempotency record replays it.</summary>
 public sealed record StoredResponse(int Status, string ContentType, string Body)

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using EmbeddedFinance.Core.Money;
+using EmbeddedFinance.Core.Amounts;
 
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>Documents a member as a supported currency code: its allowed values are <see cref="Currency.SupportedCodes"/>.</summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>Creating, reading, changing, deleting a merchant's webhook endpoints and rotating their secrets.</summary>
-public sealed class WebhookEndpointCommands(IWebhookEndpointStore store, WebhookSecrets secrets, WebhookUrlPolicy urls, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookEndpointCommands> logger)
+public sealed class WebhookEndpoints(IWebhookEndpointStore store, WebhookSecrets secrets, WebhookUrlPolicy urls, IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookEndpoints> logger)
 {
     // An update races only the delivery worker's health marks; a few rereads settle it.
     private const int ConflictRetries = 3;

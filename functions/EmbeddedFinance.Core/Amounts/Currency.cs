@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace EmbeddedFinance.Core.Money;
+namespace EmbeddedFinance.Core.Amounts;
 
 /// <summary>An ISO 4217 currency the platform supports, with its minor-unit exponent.</summary>
 public sealed record Currency

@@ -1,4 +1,4 @@
-namespace EmbeddedFinance.Core.Common;
+namespace EmbeddedFinance.Core.Api;
 
 /// <summary>The catalogue of stable error codes (API.md "Errors"); one place, so a code is spelled once.</summary>
 public static class Errors
