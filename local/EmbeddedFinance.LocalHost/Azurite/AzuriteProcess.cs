@@ -27,13 +27,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <param name="dataDirectory">Where to keep data; null keeps it in memory (tests).</param>
     public static async Task<AzuriteProcess> StartAsync(AzuriteEndpoints endpoints, string? dataDirectory, Action<string>? log = null)
     {
+        var entryPoint = await LocalTools.EnsureAsync(Path.Combine("azurite", "dist", "src", "azurite.js"), log);
         var toolsDirectory = LocalToolsDirectory.Find();
-        var entryPoint = Path.Combine(toolsDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(entryPoint))
-        {
-            log?.Invoke($"Installing Azurite with npm ci in {toolsDirectory} …");
-            await RunToCompletionAsync("npm", ["ci", "--no-audit", "--no-fund"], toolsDirectory);
-        }
 
         List<string> arguments =
         [
@@ -101,14 +96,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
-    }
-
-    private static async Task RunToCompletionAsync(string fileName, string[] arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' failed with exit code {process.ExitCode} in {workingDirectory}.");
     }
 }

@@ -9,7 +9,7 @@ namespace EmbeddedFinance.Integration.Tests.OpenApi;
 /// </summary>
 public sealed class OpenApiDocumentTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot(), "functions", "EmbeddedFinance.Functions", "OpenApi");
+    internal static readonly string Folder = Path.Combine(RepositoryRoot(), "functions", "EmbeddedFinance.Functions", "OpenApi");
 
     [Fact]
     public void The_committed_openapi_json_is_the_one_generated_from_the_api_types()
