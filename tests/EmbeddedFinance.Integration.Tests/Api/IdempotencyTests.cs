@@ -226,5 +226,8 @@ public sealed class IdempotencyTests : HostedTest
         }
 
         public Task<Merchant?> GetAsync(string merchantId, CancellationToken cancellationToken) => inner.GetAsync(merchantId, cancellationToken);
+
+        public Task UpdateApiVersionAsync(string merchantId, string apiVersion, CancellationToken cancellationToken) =>
+            inner.UpdateApiVersionAsync(merchantId, apiVersion, cancellationToken);
     }
 }
