@@ -55,10 +55,7 @@ public sealed class ApiPipeline(
             var key = keyHeader.Count == 1 ? keyHeader[0] ?? "" : "";
             if (IdempotencyKey.Validate(key) is { } invalidKey) return Plain(invalidKey, call);
 
-            // The version is part of the request: a replay answers in the version of the first request, byte for byte
-            // (ADR 013). The first version adds nothing, so records written before versions keep their fingerprints.
-            var versionedPath = call.Version == ApiVersions.First ? request.Path.ToString() : $"{request.Path}@{call.Version}";
-            var fingerprint = await fingerprinter.OfAsync(request.Method, versionedPath, body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);
+            var fingerprint = await fingerprinter.OfAsync(request.Method, FingerprintedPath(request.Path, call.Version), body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);
             // Once started, a write runs to its end even if the client goes away: the key then replays it.
             return await idempotency.ExecuteAsync(
                 call.AuthenticatedCaller.Scope, key, fingerprint,
@@ -137,6 +134,13 @@ public sealed class ApiPipeline(
         }
         return new ApiResponse(Render(outcome.Response, version), requestId, outcome.Replayed, version);
     }
+
+    /// <summary>
+    /// The version is part of the request: a replay answers in the version of the first request, byte for byte, and the
+    /// same key in another version is a different request (ADR 013). The first version adds nothing, so records written
+    /// before versions were dates keep their fingerprints.
+    /// </summary>
+    public static string FingerprintedPath(string path, string version) => version == ApiVersions.First ? path : $"{path}@{version}";
 
     /// <summary>The request's <c>EF-Version</c> header, or the pinned version when there is none.</summary>
     private static Result<string> RequestedVersion(HttpRequest request, string pinned)
