@@ -86,7 +86,8 @@ public sealed class ApiPipeline(
             if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait) refused = Errors.RateLimited(wait);
             var pinned = caller is Caller.Merchant merchant ? await versions.PinnedAsync(merchant.MerchantId, request.HttpContext.RequestAborted) : ApiVersions.Newest;
             version = pinned;
-            if (refused is null)
+            // Public routes (health, this API's description) are not versioned: they answer in the newest.
+            if (refused is null && !route.Access.Anonymous)
             {
                 var asked = RequestedVersion(request, pinned);
                 if (asked.IsSuccess) version = asked.Value!;
@@ -132,7 +133,7 @@ public sealed class ApiPipeline(
         {
             await RecordAuditAsync(caller, route, outcome, requestId);
         }
-        return new ApiResponse(Render(outcome.Response, version), requestId, outcome.Replayed, version);
+        return new ApiResponse(route.Access.Anonymous ? outcome.Response : Render(outcome.Response, version), requestId, outcome.Replayed, version);
     }
 
     /// <summary>
