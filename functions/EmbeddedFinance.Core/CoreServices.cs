@@ -35,6 +35,8 @@ public static class CoreServices
         services.AddSingleton<RequestFingerprinter>();
         services.AddSingleton<CreateMerchant>();
         services.AddSingleton<GetMerchant>();
+        services.AddSingleton<UpdateMerchant>();
+        services.AddSingleton<MerchantApiVersions>();
         services.AddSingleton<CardSealer>();
         services.AddSingleton<CardFingerprinter>();
         services.AddSingleton<TokenizeCard>();

@@ -21,7 +21,7 @@ public sealed class ServiceBusEventPublisher(ServiceBusSender sender) : IIntegra
         }
     }
 
-    public static ServiceBusMessage ToMessage(PlatformEvent platformEvent) => new(BinaryData.FromString(platformEvent.ToJson()))
+    public static ServiceBusMessage ToMessage(PlatformEvent platformEvent) => new(BinaryData.FromString(Core.Versions.VersionedJson.Render(platformEvent.ToJson(), Core.Versions.ApiVersions.Newest)))
     {
         MessageId = platformEvent.Id,
         Subject = platformEvent.Type,

@@ -14,4 +14,7 @@ public sealed class MerchantEntity : ITableEntity
     public string Country { get; set; } = "";
     public string DefaultCurrency { get; set; } = "";
     public DateTimeOffset Created { get; set; }
+
+    /// <summary>Null on rows written before versions were dates: those merchants have the first version.</summary>
+    public string? ApiVersion { get; set; }
 }

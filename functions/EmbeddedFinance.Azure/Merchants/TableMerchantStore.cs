@@ -5,6 +5,7 @@ using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Azure.Merchants;
 
@@ -22,6 +23,7 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
             Country = merchant.Country.Code,
             DefaultCurrency = merchant.DefaultCurrency.Code,
             Created = merchant.Created,
+            ApiVersion = merchant.ApiVersion,
         });
         foreach (var key in keys) batch.Add(ApiKeyRows.ToEntity(key));
         await batch.CompleteAsync(completion, cancellationToken);
@@ -35,6 +37,15 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
         var entity = found.Value!;
         Country.TryParse(entity.Country, out var country);
         Currency.TryParse(entity.DefaultCurrency, out var currency);
-        return new Merchant(merchantId, entity.Name, country, currency, entity.Created);
+        return new Merchant(merchantId, entity.Name, country, currency, entity.Created) { ApiVersion = entity.ApiVersion ?? ApiVersions.First };
+    }
+
+    public async Task UpdateApiVersionAsync(string merchantId, string apiVersion, CancellationToken cancellationToken)
+    {
+        // Read and replaced under its ETag: a concurrent change of the row makes this a conflict, never a lost write.
+        var found = await table.Client.GetEntityAsync<MerchantEntity>(PlatformPartition.Key, StateTable.RowKey(Kind, merchantId), cancellationToken: cancellationToken);
+        var entity = found.Value;
+        entity.ApiVersion = apiVersion;
+        await batches.For(PlatformPartition.Key).Replace(entity).SubmitAsync(cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Versions;
 using EmbeddedFinance.Core.Webhooks;
 
 namespace EmbeddedFinance.Azure.Webhooks;
@@ -70,6 +71,7 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
         PreviousSecretVersion = endpoint.PreviousSecretVersion,
         PreviousSecretExpires = endpoint.PreviousSecretExpires,
         FailingSince = endpoint.FailingSince,
+        ApiVersion = endpoint.ApiVersion,
     };
 
     private static WebhookEndpoint ToEndpoint(WebhookEndpointEntity entity) => new(
@@ -85,5 +87,8 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
         entity.PreviousSecretVersion,
         entity.PreviousSecretExpires,
         entity.FailingSince,
-        entity.ETag.ToString());
+        entity.ETag.ToString())
+    {
+        ApiVersion = entity.ApiVersion ?? ApiVersions.First,
+    };
 }

@@ -26,4 +26,7 @@ public sealed class WebhookEndpointEntity : ITableEntity
     public string? PreviousSecretVersion { get; set; }
     public DateTimeOffset? PreviousSecretExpires { get; set; }
     public DateTimeOffset? FailingSince { get; set; }
+
+    /// <summary>The API version its events are rendered in; null on rows written before versions were dates (the first version).</summary>
+    public string? ApiVersion { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Core.Events;
 
@@ -11,12 +12,11 @@ namespace EmbeddedFinance.Core.Events;
 /// </summary>
 public sealed record PlatformEvent(string Id, string Type, string Scope, Mode Mode, DateTimeOffset Created, string ObjectJson)
 {
-    public const string ApiVersion = "v1";
 
     public static PlatformEvent Of<T>(string type, string scope, Mode mode, T dataObject, TimeProvider clock) =>
         new(PrefixedId.New("evt", clock), type, scope, mode, clock.GetUtcNow(), ApiJson.Serialize(dataObject));
 
-    /// <summary>The event document: <c>{id, object:"event", type, created, livemode, api_version, data:{object}}</c>.</summary>
+    /// <summary>The event document in the newest version: <c>{id, object:"event", type, created, livemode, api_version, data:{object}}</c>; <see cref="VersionedJson"/> renders it in others.</summary>
     public string ToJson() => new JsonObject
     {
         ["id"] = Id,
@@ -24,7 +24,7 @@ public sealed record PlatformEvent(string Id, string Type, string Scope, Mode Mo
         ["type"] = Type,
         ["created"] = Created.ToUnixTimeSeconds(),
         ["livemode"] = Mode == Mode.Live,
-        ["api_version"] = ApiVersion,
+        ["api_version"] = ApiVersions.Newest,
         ["data"] = new JsonObject { ["object"] = JsonNode.Parse(ObjectJson) },
     }.ToJsonString(ApiJson.Options);
 

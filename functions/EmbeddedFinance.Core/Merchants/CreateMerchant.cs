@@ -2,6 +2,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Versions;
 using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Core.Merchants;
@@ -11,7 +12,10 @@ public sealed class CreateMerchant(IMerchantStore store, TimeProvider clock, ILo
 {
     public async Task<Result<StoredResponse>> HandleAsync(CreateMerchantCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
     {
-        var merchant = new Merchant(PrefixedId.New("mer", clock), command.Name, command.Country, command.DefaultCurrency, clock.GetUtcNow());
+        var merchant = new Merchant(PrefixedId.New("mer", clock), command.Name, command.Country, command.DefaultCurrency, clock.GetUtcNow())
+        {
+            ApiVersion = ApiVersions.Newest,
+        };
         var secret = IssuedApiKey.Mint(merchant.Id, ApiKeyKind.Secret, Mode.Test, clock);
         var publishable = IssuedApiKey.Mint(merchant.Id, ApiKeyKind.Publishable, Mode.Test, clock);
 

@@ -9,4 +9,7 @@ public interface IMerchantStore
     Task CreateAsync(Merchant merchant, IReadOnlyList<ApiKeyRecord> keys, IdempotencyCompletion? completion, CancellationToken cancellationToken);
 
     Task<Merchant?> GetAsync(string merchantId, CancellationToken cancellationToken);
+
+    /// <summary>Pins the merchant to an API version.</summary>
+    Task UpdateApiVersionAsync(string merchantId, string apiVersion, CancellationToken cancellationToken);
 }

@@ -1,7 +1,12 @@
 using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Core.Merchants;
 
 /// <summary>A platform customer: a marketplace or ride-sharing app that calls the API.</summary>
-public sealed record Merchant(string Id, string Name, Country Country, Currency DefaultCurrency, DateTimeOffset Created);
+public sealed record Merchant(string Id, string Name, Country Country, Currency DefaultCurrency, DateTimeOffset Created)
+{
+    /// <summary>The API version its requests without <c>EF-Version</c> get; merchants from before versions were dates have the first.</summary>
+    public string ApiVersion { get; init; } = ApiVersions.First;
+}

@@ -21,11 +21,13 @@ public sealed record MerchantView(
     string DefaultCurrency,
     [Description("When the merchant was created, in Unix seconds."), Example(1717171717)]
     long Created,
+    [Description("The API version the merchant is pinned to: requests without an `EF-Version` header get it, and new webhook endpoints default to it. The newest when the merchant is created; changed with `PATCH /v1/merchants/{id}`."), RegularExpression("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), Example("2026-12-01")]
+    string ApiVersion,
     MerchantApiKeysView? ApiKeys)
 {
     public static MerchantView From(Merchant merchant, MerchantApiKeysView? keys = null) => new(
         merchant.Id, "merchant", merchant.Name, merchant.Country.Code, merchant.DefaultCurrency.Code,
-        merchant.Created.ToUnixTimeSeconds(), keys);
+        merchant.Created.ToUnixTimeSeconds(), merchant.ApiVersion, keys);
 }
 
 /// <summary>The plaintext keys, shown once when the merchant is created.</summary>

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Core.Payments;
 
@@ -15,8 +16,8 @@ public sealed record CreatePaymentRequest(
     string? Currency,
     [Description("A token (`tok_…`) of this merchant, in the key's mode, from `POST /v1/tokens`. An unknown token, or another merchant's, is `404 resource_missing` (param `payment_method`)."), MinLength(1), Example("tok_01HZX3K8J4Q2V7N5T9B6C1D0EF"), Required]
     string? PaymentMethod,
-    [Description("Whether to capture at once (default). `false` only authorizes: the payment is `requires_capture` until `POST /v1/payments/{id}/capture` or `…/cancel`."), DefaultValue(true)]
-    bool? Capture,
+    [Description("`automatic` captures at once (default). `manual` only authorizes: the payment is `requires_capture` until `POST /v1/payments/{id}/capture` or `…/cancel`. Anything else is `400 parameter_invalid`. Versions before 2026-12-01 send the boolean `capture` instead (`true` is `automatic`)."), AllowedValues("automatic", "manual"), DefaultValue("automatic")]
+    string? CaptureMethod,
     [Description("The platform's fee, in minor units: 0 to `amount` (default 0; more is `400 amount_invalid`, param `application_fee_amount`)."), DefaultValue(0), Range(0, 99999999), Example(200)]
     long? ApplicationFeeAmount,
     [Description("Up to 10 shares of the payment for connected accounts of this merchant, each account at most once. With splits, the splits plus `application_fee_amount` must equal `amount` (otherwise `400 parameter_invalid`, param `splits`); without them, what is not the fee goes to the merchant. An unknown account, or another merchant's, is `404 resource_missing` (param `splits[i].account`). Partial captures and refunds keep these proportions."), MaxLength(10)]
@@ -47,9 +48,13 @@ public sealed record CreatePaymentRequest(
         if (!splits.IsSuccess) return splits.Error!;
         if (Description is { Length: > 1000 }) return Errors.ParameterInvalid("description", "The description must be at most 1000 characters.");
         if (PaymentMetadata.Validate(Metadata) is { } invalidMetadata) return invalidMetadata;
+        if (CaptureMethod is not (null or CaptureMethodChange.Automatic or CaptureMethodChange.Manual))
+        {
+            return Errors.ParameterInvalid("capture_method", "The capture_method must be 'automatic' or 'manual'.");
+        }
 
         return new CreatePaymentCommand(
-            new Money(amount.Value, currency), PaymentMethod, Capture ?? true, fee.Value, splits.Value!, Description,
+            new Money(amount.Value, currency), PaymentMethod, CaptureMethod != CaptureMethodChange.Manual, fee.Value, splits.Value!, Description,
             Metadata ?? new Dictionary<string, string>());
     }
 

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Vault;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Core.Payments;
 
@@ -23,8 +24,8 @@ public sealed record PaymentView(
     string Currency,
     [Description("`requires_capture`: authorized, waiting to be captured or canceled; `succeeded`: captured (refunds do not change it); `failed`: declined, final; `canceled`: released without capture, final."), AllowedValues("requires_capture", "succeeded", "failed", "canceled"), Example("succeeded")]
     string Status,
-    [Description("Whether the payment was created to be captured at once (the request's `capture`).")]
-    bool Capture,
+    [Description("How the payment is captured (the request's `capture_method`): `automatic` at once, `manual` by `POST /v1/payments/{id}/capture`. Versions before 2026-12-01 say `capture`: `true` or `false`."), AllowedValues("automatic", "manual"), Example("automatic")]
+    string CaptureMethod,
     [Description("The platform's fee, in minor units."), Range(0, double.PositiveInfinity), Example(200)]
     long ApplicationFeeAmount,
     [Description("The shares of connected accounts; empty when the payment is not split."), MaxLength(10)]
@@ -46,7 +47,7 @@ public sealed record PaymentView(
 {
     public static PaymentView From(Payment payment) => new(
         payment.Id, "payment", payment.Amount, payment.AmountCaptured, payment.AmountRefunded, payment.Currency.Code,
-        payment.Status.ApiName(), payment.CaptureOnCreate, payment.ApplicationFeeAmount,
+        payment.Status.ApiName(), payment.CaptureOnCreate ? CaptureMethodChange.Automatic : CaptureMethodChange.Manual, payment.ApplicationFeeAmount,
         payment.Splits.Select(split => new SplitView(split.Account, split.Amount)).ToList(),
         CardView.From(payment.Card, withTokenId: true), payment.Description, payment.FailureCode, payment.FailureMessage,
         payment.AmountCaptured > 0 ? "pending" : null,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Api;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
@@ -11,7 +12,9 @@ public sealed record CreateWebhookEndpointRequest(
     [Description("The event types to receive: one or more of the API's event types (duplicates are dropped), or `[\"*\"]` alone for all of them, including types added later. An empty list, an unknown type, or `*` together with other types is `400 parameter_invalid`."), EnabledEvents, MinLength(1), Example(new[] { "payment.succeeded", "payout.paid" }), Example(new[] { "*" }), Required]
     string?[]? EnabledEvents,
     [Description("A note for yourself: trimmed, at most 500 characters, no control characters (otherwise `400 parameter_invalid`). Blank is the same as absent."), StringLength(500)]
-    string? Description)
+    string? Description,
+    [Description("The API version the endpoint's events are rendered in (one of `GET /v1/api_versions`; otherwise `400 api_version_invalid`, param `api_version`). Default: the merchant's pinned version."), RegularExpression("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), Example("2026-12-01")]
+    string? ApiVersion = null)
 {
     public Result<CreateWebhookEndpointCommand> Validate()
     {
@@ -21,8 +24,11 @@ public sealed record CreateWebhookEndpointRequest(
         if (!events.IsSuccess) return events.Error!;
         var description = WebhookEndpointInput.Description(Description);
         if (!description.IsSuccess) return description.Error!;
-        return new CreateWebhookEndpointCommand(url.Value!, events.Value!, description.Value);
+        var version = ApiVersions.ParseOptional(ApiVersion, "api_version");
+        if (!version.IsSuccess) return version.Error!;
+        return new CreateWebhookEndpointCommand(url.Value!, events.Value!, description.Value, version.Value);
     }
 }
 
-public sealed record CreateWebhookEndpointCommand(Uri Url, IReadOnlyList<string> EnabledEvents, string? Description);
+/// <param name="ApiVersion">Null: the merchant's pinned version, which the function fills in.</param>
+public sealed record CreateWebhookEndpointCommand(Uri Url, IReadOnlyList<string> EnabledEvents, string? Description, string? ApiVersion = null);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Telemetry;
+using EmbeddedFinance.Core.Versions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -86,7 +87,7 @@ public sealed class DeliverWebhook(
     {
         var started = clock.GetUtcNow();
         var timestamp = started.ToUnixTimeSeconds();
-        var body = platformEvent.ToJson();
+        var body = VersionedJson.Render(platformEvent.ToJson(), endpoint.ApiVersion);
         var signature = await secrets.SignAsync(endpoint, platformEvent.Id, timestamp, body, started, cancellationToken);
         var response = await sender.SendAsync(new WebhookRequest(endpoint.Url, endpoint.Mode, platformEvent.Id, timestamp, signature, body), cancellationToken);
         var retryAfter = response.Error is null || delivery.Manual ? null : options.Value.DelayAfter(delivery.Attempt);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Api;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
@@ -14,7 +15,9 @@ public sealed record UpdateWebhookEndpointRequest(
     [Description("The new description; an empty (or blank) string removes it."), StringLength(500)]
     string? Description,
     [Description("`disabled` stops deliveries to the endpoint (pending ones are dropped when they come due); `enabled` resumes them and resets the count of failures towards automatic disabling."), AllowedValues("enabled", "disabled")]
-    string? Status)
+    string? Status,
+    [Description("The API version the endpoint's events are rendered in from now on (one of `GET /v1/api_versions`; otherwise `400 api_version_invalid`, param `api_version`)."), RegularExpression("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), Example("2026-12-01")]
+    string? ApiVersion = null)
 {
     public Result<UpdateWebhookEndpointCommand> Validate()
     {
@@ -40,13 +43,15 @@ public sealed record UpdateWebhookEndpointRequest(
             if (Status is not ("enabled" or "disabled")) return Errors.ParameterInvalid("status", "The status must be 'enabled' or 'disabled'.");
             status = Status == "enabled" ? WebhookEndpointStatus.Enabled : WebhookEndpointStatus.Disabled;
         }
-        if (url is null && events is null && Description is null && status is null)
+        var version = ApiVersions.ParseOptional(ApiVersion, "api_version");
+        if (!version.IsSuccess) return version.Error!;
+        if (url is null && events is null && Description is null && status is null && version.Value is null)
         {
-            return Errors.InvalidRequest("Send at least one of url, enabled_events, description or status.");
+            return Errors.InvalidRequest("Send at least one of url, enabled_events, description, status or api_version.");
         }
-        return new UpdateWebhookEndpointCommand(url, events, Description is null ? null : description.Value ?? "", status);
+        return new UpdateWebhookEndpointCommand(url, events, Description is null ? null : description.Value ?? "", status, version.Value);
     }
 }
 
 /// <param name="Description">Null keeps the description; an empty string removes it.</param>
-public sealed record UpdateWebhookEndpointCommand(Uri? Url, IReadOnlyList<string>? EnabledEvents, string? Description, WebhookEndpointStatus? Status);
+public sealed record UpdateWebhookEndpointCommand(Uri? Url, IReadOnlyList<string>? EnabledEvents, string? Description, WebhookEndpointStatus? Status, string? ApiVersion = null);

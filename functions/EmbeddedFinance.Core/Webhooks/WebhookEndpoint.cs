@@ -1,4 +1,5 @@
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Versions;
 
 namespace EmbeddedFinance.Core.Webhooks;
 
@@ -23,6 +24,9 @@ public sealed record WebhookEndpoint(
     string Version)
 {
     public const string AllEvents = "*";
+
+    /// <summary>The API version every event it receives is rendered in.</summary>
+    public string ApiVersion { get; init; } = ApiVersions.First;
 
     public bool IsEnabled => Status == WebhookEndpointStatus.Enabled;
 

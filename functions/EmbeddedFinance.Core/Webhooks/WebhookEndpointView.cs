@@ -21,7 +21,8 @@ namespace EmbeddedFinance.Core.Webhooks;
   "description": "Order fulfilment",
   "status": "enabled",
   "created": 1717171717,
-  "livemode": false
+  "livemode": false,
+  "api_version": "2026-12-01"
 }
 """)]
 public sealed record WebhookEndpointView(
@@ -41,12 +42,14 @@ public sealed record WebhookEndpointView(
     long Created,
     [Description("`true` for live mode (`sk_live_…`), `false` for sandbox (`sk_test_…`).")]
     bool Livemode,
+    [Description("The API version every event sent to this endpoint is rendered in (its `api_version` and `data.object`)."), RegularExpression("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), Example("2026-12-01")]
+    string ApiVersion,
     [Description("The signing secret (`whsec_` and the base64 of 32 random bytes). Present only in the response that creates the endpoint; absent everywhere else. Store it: it cannot be read again, only rotated."), RegularExpression("^whsec_"), Example("whsec_Xhf5lBVok45gFInKbdaozrrx8OZTU6Qx8qsoDr4HDEI=")]
     string? Secret = null)
 {
     public static WebhookEndpointView From(WebhookEndpoint endpoint, string? secret = null) => new(
         endpoint.Id, "webhook_endpoint", endpoint.Url.OriginalString, endpoint.EnabledEvents, endpoint.Description,
-        StatusName(endpoint.Status), endpoint.Created.ToUnixTimeSeconds(), endpoint.Mode == Common.Mode.Live, secret);
+        StatusName(endpoint.Status), endpoint.Created.ToUnixTimeSeconds(), endpoint.Mode == Common.Mode.Live, endpoint.ApiVersion, secret);
 
     public static string StatusName(WebhookEndpointStatus status) => status == WebhookEndpointStatus.Enabled ? "enabled" : "disabled";
 

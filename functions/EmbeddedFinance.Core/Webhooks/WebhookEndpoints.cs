@@ -22,7 +22,10 @@ public sealed class WebhookEndpoints(IWebhookEndpointStore store, WebhookSecrets
         var id = PrefixedId.New("we", clock);
         var (secret, version) = await secrets.CreateAsync(id, cancellationToken);
         var endpoint = new WebhookEndpoint(id, caller.Scope, caller.Mode, command.Url, command.EnabledEvents, command.Description,
-            WebhookEndpointStatus.Enabled, clock.GetUtcNow(), version, null, null, null, "");
+            WebhookEndpointStatus.Enabled, clock.GetUtcNow(), version, null, null, null, "")
+        {
+            ApiVersion = command.ApiVersion ?? throw new InvalidOperationException("The function fills in the merchant's version."),
+        };
         var response = StoredResponse.Of(201, WebhookEndpointView.From(endpoint, secret.Reveal()));
         await store.CreateAsync(endpoint, lease?.Complete(response), cancellationToken);
         return response;
@@ -63,6 +66,7 @@ public sealed class WebhookEndpoints(IWebhookEndpointStore store, WebhookSecrets
                 EnabledEvents = command.EnabledEvents ?? endpoint.EnabledEvents,
                 Description = command.Description is null ? endpoint.Description : command.Description.Length == 0 ? null : command.Description,
                 Status = command.Status ?? endpoint.Status,
+                ApiVersion = command.ApiVersion ?? endpoint.ApiVersion,
             };
             // Re-enabling starts a fresh count towards the next automatic disabling.
             if (command.Status == WebhookEndpointStatus.Enabled) updated = updated with { FailingSince = null };

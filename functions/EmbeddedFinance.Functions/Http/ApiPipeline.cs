@@ -6,7 +6,9 @@ using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.Telemetry;
+using EmbeddedFinance.Core.Versions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -25,6 +27,7 @@ public sealed class ApiPipeline(
     RequestFingerprinter fingerprinter,
     IAuditLog audit,
     ApiKeyRateLimiter rateLimiter,
+    MerchantApiVersions versions,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
 {
@@ -36,7 +39,8 @@ public sealed class ApiPipeline(
         Func<ApiCall, TCommand, IdempotencyLease?, Task<Result<StoredResponse>>> execute) =>
         RunAsync(request, route, async call =>
         {
-            var body = await JsonBody.ReadAsync<TBody>(request, request.HttpContext.RequestAborted);
+            var body = await JsonBody.ReadAsync<TBody>(request, request.HttpContext.RequestAborted,
+                node => VersionedJson.UpgradeRequest(typeof(TBody), node, call.Version));
             if (!body.IsSuccess) return Plain(body.Error!, call);
             var command = validate(body.Value!.Value);
             if (!command.IsSuccess) return Plain(command.Error!, call);
@@ -51,7 +55,7 @@ public sealed class ApiPipeline(
             var key = keyHeader.Count == 1 ? keyHeader[0] ?? "" : "";
             if (IdempotencyKey.Validate(key) is { } invalidKey) return Plain(invalidKey, call);
 
-            var fingerprint = await fingerprinter.OfAsync(request.Method, request.Path, body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);
+            var fingerprint = await fingerprinter.OfAsync(request.Method, FingerprintedPath(request.Path, call.Version), body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);
             // Once started, a write runs to its end even if the client goes away: the key then replays it.
             return await idempotency.ExecuteAsync(
                 call.AuthenticatedCaller.Scope, key, fingerprint,
@@ -71,6 +75,7 @@ public sealed class ApiPipeline(
         activity?.SetTag("ef.request_id", requestId);
         var watch = Stopwatch.StartNew();
         Caller? caller = null;
+        var version = ApiVersions.Newest;
         IdempotentOutcome outcome;
         var storageDown = false;
         try
@@ -79,8 +84,17 @@ public sealed class ApiPipeline(
             caller = authenticated.Value;
             var refused = authenticated.Error ?? (caller is null ? null : route.Access.Check(caller));
             if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait) refused = Errors.RateLimited(wait);
+            var pinned = caller is Caller.Merchant merchant ? await versions.PinnedAsync(merchant.MerchantId, request.HttpContext.RequestAborted) : ApiVersions.Newest;
+            version = pinned;
+            // Public routes (health, this API's description) are not versioned: they answer in the newest.
+            if (refused is null && !route.Access.Anonymous)
+            {
+                var asked = RequestedVersion(request, pinned);
+                if (asked.IsSuccess) version = asked.Value!;
+                else refused = asked.Error;
+            }
             outcome = refused is null
-                ? await handle(new ApiCall(requestId, caller))
+                ? await handle(new ApiCall(requestId, caller) { Version = version, PinnedVersion = pinned })
                 : Plain(refused, requestId);
         }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
@@ -119,8 +133,26 @@ public sealed class ApiPipeline(
         {
             await RecordAuditAsync(caller, route, outcome, requestId);
         }
-        return new ApiResponse(outcome.Response, requestId, outcome.Replayed);
+        return new ApiResponse(route.Access.Anonymous ? outcome.Response : Render(outcome.Response, version), requestId, outcome.Replayed, version);
     }
+
+    /// <summary>
+    /// The version is part of the request: a replay answers in the version of the first request, byte for byte, and the
+    /// same key in another version is a different request (ADR 013). The first version adds nothing, so records written
+    /// before versions were dates keep their fingerprints.
+    /// </summary>
+    public static string FingerprintedPath(string path, string version) => version == ApiVersions.First ? path : $"{path}@{version}";
+
+    /// <summary>The request's <c>EF-Version</c> header, or the pinned version when there is none.</summary>
+    private static Result<string> RequestedVersion(HttpRequest request, string pinned)
+    {
+        if (!request.Headers.TryGetValue(ApiVersions.Header, out var header)) return pinned;
+        return header.Count == 1 ? ApiVersions.Parse(header[0], ApiVersions.Header) : ApiVersions.Parse("", ApiVersions.Header);
+    }
+
+    /// <summary>The answer in the request's version: the code speaks the newest, older versions are transforms (ADR 013). Problems are the same in every version.</summary>
+    private static StoredResponse Render(StoredResponse response, string version) =>
+        response.ContentType != StoredResponse.Json ? response : response with { Body = VersionedJson.Render(response.Body, version) };
 
     /// <summary>How long a client should wait after a 503 for storage: long enough for a blip to pass, short enough to keep money moving.</summary>
     public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);

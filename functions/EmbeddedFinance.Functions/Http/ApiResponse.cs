@@ -1,4 +1,5 @@
 using EmbeddedFinance.Core.Api;
+using EmbeddedFinance.Core.Versions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ namespace EmbeddedFinance.Functions.Http;
 /// Writes a response itself rather than through MVC formatters, so the bytes are identical under the Functions
 /// host and the development host, and a replay sends exactly what was stored.
 /// </summary>
-public sealed class ApiResponse(StoredResponse response, string requestId, bool replayed = false) : IActionResult
+public sealed class ApiResponse(StoredResponse response, string requestId, bool replayed = false, string? version = null) : IActionResult
 {
     public const string RequestIdHeader = "Request-Id";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -21,6 +22,7 @@ public sealed class ApiResponse(StoredResponse response, string requestId, bool 
         http.StatusCode = Response.Status;
         http.Headers[RequestIdHeader] = requestId;
         if (replayed) http.Headers[ReplayedHeader] = "true";
+        http.Headers[ApiVersions.Header] = version ?? ApiVersions.Newest;
         if (Response.RetryAfter is { } wait) http.Headers.RetryAfter = Errors.RetryAfterSeconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Headers.CacheControl = "no-store";
         http.ContentType = Response.ContentType + "; charset=utf-8";

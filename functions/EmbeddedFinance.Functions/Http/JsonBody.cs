@@ -15,7 +15,8 @@ public static class JsonBody
 
     public sealed record Parsed<T>(T Value, JsonNode Node);
 
-    public static async Task<Result<Parsed<T>>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="upgrade">Brings the parsed body from the request's API version to the newest before it is read into <typeparamref name="T"/>.</param>
+    public static async Task<Result<Parsed<T>>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, Func<JsonObject, ApiError?>? upgrade = null)
     {
         if (request.ContentLength > MaxBytes) return Errors.BodyTooLarge(MaxBytes);
         if (!IsJsonContentType(request.ContentType))
@@ -38,7 +39,8 @@ public static class JsonBody
         {
             return Errors.InvalidRequest("The request body is not valid JSON.");
         }
-        if (node is not JsonObject) return Errors.InvalidRequest("The request body must be a JSON object.");
+        if (node is not JsonObject body) return Errors.InvalidRequest("The request body must be a JSON object.");
+        if (upgrade?.Invoke(body) is { } refused) return refused;
 
         try
         {

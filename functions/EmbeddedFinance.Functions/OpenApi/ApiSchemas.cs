@@ -6,6 +6,7 @@ using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Vault;
+using EmbeddedFinance.Core.Versions;
 using EmbeddedFinance.Core.Webhooks;
 using EmbeddedFinance.Functions.Health;
 
@@ -22,6 +23,9 @@ public static class ApiSchemas
         ApiSchema.Of<MerchantView>("Merchant"),
         ApiSchema.Of<MerchantApiKeysView>("MerchantApiKeys"),
         ApiSchema.Of<CreateMerchantRequest>("CreateMerchantRequest"),
+        ApiSchema.Of<UpdateMerchantRequest>("UpdateMerchantRequest"),
+        ApiSchema.Of<ApiVersionView>("ApiVersion"),
+        ApiSchema.List<ApiVersionView>("ApiVersionList", "Every API version, oldest first. Not paged: `has_more` is always `false`.", "Every API version, oldest first.", "/v1/api_versions", paged: false),
         ApiSchema.Of<HealthView>("Health"),
         ApiSchema.Of<HealthView.ServiceView>("StorageServiceHealth"),
         ApiSchema.Handwritten("Problem"),

@@ -21,7 +21,7 @@ public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpoints e
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/webhook_endpoints")] HttpRequest request) =>
         api.WriteAsync<CreateWebhookEndpointRequest, CreateWebhookEndpointCommand>(request, Create,
             body => body.Validate(),
-            (call, command, lease) => endpoints.CreateAsync(call.Merchant, command, lease, CancellationToken.None));
+            (call, command, lease) => endpoints.CreateAsync(call.Merchant, command with { ApiVersion = command.ApiVersion ?? call.PinnedVersion }, lease, CancellationToken.None));
 
     [Function("GetWebhookEndpoint")]
     public Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/webhook_endpoints/{id}")] HttpRequest request, string id) =>

@@ -3,6 +3,7 @@ using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
+using EmbeddedFinance.Core.Versions;
 using EmbeddedFinance.Core.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -26,13 +27,13 @@ public sealed class DeliverWebhookTests
     private readonly List<string> steps = [];
     private readonly List<WebhookAttempt> recorded = [];
     private readonly List<(WebhookDelivery Delivery, TimeSpan Delay)> queued = [];
-    private readonly WebhookEndpoint endpoint;
+    private WebhookEndpoint endpoint;
     private readonly PlatformEvent platformEvent;
 
     public DeliverWebhookTests()
     {
         endpoint = new WebhookEndpoint("we_1", Scope, Mode.Test, new Uri("https://merchant.example/hooks"), [WebhookEndpoint.AllEvents], null,
-            WebhookEndpointStatus.Enabled, clock.GetUtcNow(), "s1", null, null, null, "etag");
+            WebhookEndpointStatus.Enabled, clock.GetUtcNow(), "s1", null, null, null, "etag") { ApiVersion = ApiVersions.Newest };
         platformEvent = PlatformEvent.Of(EventTypes.PaymentSucceeded, Scope, Mode.Test, new { id = "pay_1" }, clock);
         endpoints.Setup(e => e.GetAsync(Scope, endpoint.Id, It.IsAny<CancellationToken>())).ReturnsAsync(endpoint);
         events.Setup(e => e.GetAsync(Scope, platformEvent.Id, It.IsAny<CancellationToken>())).ReturnsAsync(platformEvent);
@@ -68,6 +69,19 @@ public sealed class DeliverWebhookTests
         sender.Verify(s => s.SendAsync(It.IsAny<WebhookRequest>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.Empty(recorded);
         Assert.Empty(queued);
+    }
+
+    [Fact]
+    public async Task An_endpoint_on_an_older_version_receives_the_event_rendered_in_it()
+    {
+        endpoint = endpoint with { ApiVersion = ApiVersions.First };
+        endpoints.Setup(e => e.GetAsync(Scope, endpoint.Id, It.IsAny<CancellationToken>())).ReturnsAsync(endpoint);
+        Earlier();
+
+        await Deliver.HandleAsync(Delivery(), CancellationToken.None);
+
+        sender.Verify(s => s.SendAsync(It.Is<WebhookRequest>(r => r.Body == VersionedJson.Render(platformEvent.ToJson(), ApiVersions.First) && r.Body.Contains("\"api_version\":\"v1\"")),
+            It.IsAny<CancellationToken>()));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class EveryRouteBadInputTests : HostedTest
         "invalid_request", "parameter_missing", "parameter_invalid", "parameter_unknown", "currency_unsupported", "request_too_large",
         "unsupported_media_type", "unauthenticated", "forbidden", "resource_missing", "idempotency_key_reused", "state_invalid",
         "incorrect_number", "invalid_expiry", "invalid_cvc", "card_declined", "balance_insufficient", "rate_limited", "amount_invalid",
+        "api_version_invalid",
     ];
 
     // No NUL: the web server refuses a path holding one (400, no body) before any app code, here as under Functions.
@@ -48,6 +49,7 @@ public sealed class EveryRouteBadInputTests : HostedTest
         "{\"url\":\"" + new string('a', 10_000) + "\",\"name\":\"" + new string('b', 10_000) + "\"}",
         "{\"a\":" + new string('[', 100) + new string(']', 100) + "}",
         """{"display_name":"A\u0000B","email":"x@example.com","country":"US","default_currency":"usd"}""",
+        """{"api_version":"2026-13-45","capture":true,"capture_method":7}""",
     ];
 
     private CreatedMerchant merchant = null!;
@@ -79,6 +81,8 @@ public sealed class EveryRouteBadInputTests : HostedTest
         answers.Add(("no key", await SendAsync(method, path, null, "{}")));
         answers.Add(("a wrong key", await SendAsync(method, path, "sk_test_" + new string('x', 40), "{}")));
         answers.Add(("a malformed key", await SendAsync(method, path, "Basic Zm9vOmJhcg==", "{}", rawAuthorization: true)));
+        answers.Add(("an unknown EF-Version", await SendAsync(method, path, key, method == "GET" ? null : "{}", version: "1999-01-01")));
+        answers.Add(("a malformed EF-Version", await SendAsync(method, path, key, method == "GET" ? null : "{}", version: "latest' or 1=1")));
         if (!admin && route.Contains('{', StringComparison.Ordinal)) answers.Add(("another merchant's key", await SendAsync(method, RouteWith(route, HostileIds[0]), other.SecretKey, "{}")));
         foreach (var id in HostileIds.Skip(1).Where(_ => route.Contains('{', StringComparison.Ordinal)))
         {
@@ -106,6 +110,8 @@ public sealed class EveryRouteBadInputTests : HostedTest
             var code = problem.RootElement.GetProperty("code").GetString()!;
             Assert.True(StableCodes.Contains(code), $"{method} {route} with {what}: unknown code {code}");
             Assert.True(status == problem.RootElement.GetProperty("status").GetInt32(), $"{method} {route} with {what}: status {status} but the problem says {text}");
+            Assert.True(response.Headers.TryGetValues("EF-Version", out var versions) && versions.Single().Length == 10, $"{method} {route} with {what}: no EF-Version header");
+            if (what.EndsWith("EF-Version", StringComparison.Ordinal)) Assert.True(code == "api_version_invalid", $"{method} {route} with {what}: {code}");
         }
         var after = await StateAsync();
         Assert.True(before == after, $"{method} {route} changed state: {string.Join(" | ", after.Split('\n').Except(before.Split('\n')))}");
@@ -114,7 +120,7 @@ public sealed class EveryRouteBadInputTests : HostedTest
     private static string RouteWith(string route, string id) =>
         System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]+\}", Uri.EscapeDataString(Uri.UnescapeDataString(id)));
 
-    private async Task<HttpResponseMessage> SendAsync(string method, string path, string? key, string? body, string contentType = "application/json", string? idempotencyKey = null, bool rawAuthorization = false)
+    private async Task<HttpResponseMessage> SendAsync(string method, string path, string? key, string? body, string contentType = "application/json", string? idempotencyKey = null, bool rawAuthorization = false, string? version = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (key is not null)
@@ -123,6 +129,7 @@ public sealed class EveryRouteBadInputTests : HostedTest
             else request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
         if (idempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        if (version is not null) request.Headers.TryAddWithoutValidation("EF-Version", version);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
         return await Host.Client.SendAsync(request);
     }

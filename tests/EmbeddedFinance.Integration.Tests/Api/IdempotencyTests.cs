@@ -7,6 +7,8 @@ using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Versions;
+using EmbeddedFinance.Functions.Http;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +35,7 @@ public sealed class IdempotencyTests : HostedTest
     }
 
     private Task<string> FingerprintAsync(string body) => Host.Services.GetRequiredService<RequestFingerprinter>()
-        .OfAsync("POST", "/api/v1/merchants", JsonNode.Parse(body), [], CancellationToken.None);
+        .OfAsync("POST", ApiPipeline.FingerprintedPath("/api/v1/merchants", ApiVersions.Newest), JsonNode.Parse(body), [], CancellationToken.None);
 
     private Task<HttpResponseMessage> CreateAsync(string key, string body = Body) =>
         Host.SendAsync(HttpMethod.Post, "v1/merchants", TestHost.AdminKey, body, key);
@@ -226,5 +228,8 @@ public sealed class IdempotencyTests : HostedTest
         }
 
         public Task<Merchant?> GetAsync(string merchantId, CancellationToken cancellationToken) => inner.GetAsync(merchantId, cancellationToken);
+
+        public Task UpdateApiVersionAsync(string merchantId, string apiVersion, CancellationToken cancellationToken) =>
+            inner.UpdateApiVersionAsync(merchantId, apiVersion, cancellationToken);
     }
 }

@@ -45,7 +45,7 @@ public sealed class OpenApiResponseTests : IAsyncLifetime
 
         var payment = await CheckAsync(HttpMethod.Post, "v1/payments", secret, new
         {
-            amount = 2000, currency = "usd", payment_method = token.GetProperty("id").GetString(), capture = false, application_fee_amount = 200,
+            amount = 2000, currency = "usd", payment_method = token.GetProperty("id").GetString(), capture_method = "manual", application_fee_amount = 200,
             splits = new[] { new { account = accountId, amount = 1800 } }, description = "Ride 8841", metadata = new { ride_id = "8841" },
         }, idempotent: true);
         var paymentId = payment.GetProperty("id").GetString()!;

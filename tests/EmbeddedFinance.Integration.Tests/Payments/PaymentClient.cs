@@ -37,7 +37,7 @@ public sealed class PaymentClient(TestHost host, CreatedMerchant merchant)
         host.SendAsync(HttpMethod.Post, "v1/payments", merchant.SecretKey, body, idempotencyKey ?? Guid.NewGuid().ToString());
 
     public async Task<JsonElement> PayAsync(string token, long amount = 10_000, bool capture = true, long fee = 0, object[]? splits = null) =>
-        await ExpectAsync(await CreateAsync(new { amount, currency = "usd", payment_method = token, capture, application_fee_amount = fee, splits }), HttpStatusCode.Created);
+        await ExpectAsync(await CreateAsync(new { amount, currency = "usd", payment_method = token, capture_method = capture ? "automatic" : "manual", application_fee_amount = fee, splits }), HttpStatusCode.Created);
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null, string? idempotencyKey = null) =>
         host.SendAsync(HttpMethod.Post, path, merchant.SecretKey, body ?? new { }, idempotencyKey);

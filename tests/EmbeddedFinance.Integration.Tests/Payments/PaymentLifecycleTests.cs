@@ -229,7 +229,8 @@ public sealed class PaymentLifecycleTests : HostedTest
         { """{"amount":100,"currency":"usd","payment_method":"TOKEN","splits":[{"account":"ACCOUNT","amount":0}]}""", "amount_invalid", "splits[0].amount" },
         { """{"amount":100,"currency":"usd","payment_method":"TOKEN","splits":[{"account":"ACCOUNT","amount":50},{"account":"ACCOUNT","amount":50}]}""", "parameter_invalid", "splits[1].account" },
         { """{"amount":100,"currency":"usd","payment_method":"TOKEN","splits":[{"amount":100}]}""", "parameter_missing", "splits[0].account" },
-        { """{"amount":100,"currency":"usd","payment_method":"TOKEN","capture":"yes"}""", "parameter_invalid", "capture" },
+        { """{"amount":100,"currency":"usd","payment_method":"TOKEN","capture_method":"yes"}""", "parameter_invalid", "capture_method" },
+        { """{"amount":100,"currency":"usd","payment_method":"TOKEN","capture":true}""", "parameter_unknown", "capture" },
         { """{"amount":100,"currency":"usd","payment_method":"TOKEN","metadata":{"k":1}}""", "parameter_invalid", "metadata.k" },
         { """{"amount":100,"currency":"usd","payment_method":"TOKEN","customer":"x"}""", "parameter_unknown", "customer" },
     };

@@ -94,7 +94,7 @@ public sealed class LedgerPropertyTests(ITestOutputHelper output) : HostedTest
                 object[] splits = driver == other
                     ? [new { account = driver, amount = amount - fee }]
                     : [new { account = driver, amount = (amount - fee) / 2 }, new { account = other, amount = amount - fee - (amount - fee) / 2 }];
-                using var response = await client.CreateAsync(new { amount, currency = "usd", payment_method = card, capture, application_fee_amount = fee, splits });
+                using var response = await client.CreateAsync(new { amount, currency = "usd", payment_method = card, capture_method = capture ? "automatic" : "manual", application_fee_amount = fee, splits });
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
                     var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;

@@ -150,7 +150,7 @@ public sealed class StorageOutageTests : HostedTest
 
     private const long DriverShare = 900;
 
-    private object Payment(string token) => new { amount = 1_000, currency = "usd", payment_method = token, capture = true, application_fee_amount = 100, splits = new[] { new { account = driver, amount = DriverShare } } };
+    private object Payment(string token) => new { amount = 1_000, currency = "usd", payment_method = token, capture_method = "automatic", application_fee_amount = 100, splits = new[] { new { account = driver, amount = DriverShare } } };
 
     private static string Id(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
 
