@@ -53,8 +53,9 @@ public sealed class ApiPipeline(
 
             var fingerprint = await fingerprinter.OfAsync(request.Method, request.Path, body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);
             // Once started, a write runs to its end even if the client goes away: the key then replays it.
+            // A publishable key's Idempotency-Keys live apart from the merchant's server's: it can neither claim nor probe them.
             return await idempotency.ExecuteAsync(
-                call.AuthenticatedCaller.Scope, key, fingerprint,
+                call.AuthenticatedCaller.Scope, IdempotencyKeySpace.Of(call.AuthenticatedCaller), key, fingerprint,
                 lease => execute(call, command.Value!, lease),
                 error => ProblemDocument.Render(error, call.RequestId),
                 CancellationToken.None);
