@@ -25,6 +25,7 @@ public sealed class ApiPipeline(
     RequestFingerprinter fingerprinter,
     IAuditLog audit,
     ApiKeyRateLimiter rateLimiter,
+    ClientAddressLimiter addressLimiter,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
 {
@@ -76,10 +77,7 @@ public sealed class ApiPipeline(
         var storageDown = false;
         try
         {
-            var authenticated = await AuthenticateAsync(request, route, request.HttpContext.RequestAborted);
-            caller = authenticated.Value;
-            var refused = authenticated.Error ?? (caller is null ? null : route.Access.Check(caller));
-            if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait) refused = Errors.RateLimited(wait);
+            (caller, var refused) = await AdmitAsync(request, route, request.HttpContext.RequestAborted);
             outcome = refused is null
                 ? await handle(new ApiCall(requestId, caller))
                 : Plain(refused, requestId);
@@ -132,6 +130,27 @@ public sealed class ApiPipeline(
         AggregateException all => $"{all.InnerExceptions.Count} tries: {string.Join(", ", all.InnerExceptions.Select(inner => inner.GetType().Name).Distinct())}",
         _ => outage.GetType().Name,
     };
+
+    /// <summary>Who is calling, or why they are refused: limits per client address, authentication, the route's rights, the key's bucket.</summary>
+    private async Task<(Caller? Caller, ApiError? Refused)> AdmitAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
+    {
+        var address = ClientAddress.Of(request.HttpContext);
+        var presentsKey = !route.Access.Anonymous && !string.IsNullOrWhiteSpace(request.Headers.Authorization);
+        // Before anything reads storage: traffic without a key draws from its address's bucket, and the keys of an address
+        // that keeps failing authentication are not looked up until its window ends.
+        if (addressLimiter.BeforeAuthentication(address, presentsKey) is { } throttled) return (null, Errors.ClientRateLimited(throttled));
+
+        var authenticated = await AuthenticateAsync(request, route, cancellationToken);
+        if (authenticated.Error is { } unauthenticated)
+        {
+            var wait = presentsKey ? addressLimiter.AfterFailedAuthentication(address) : null;
+            return (null, wait is null ? unauthenticated : Errors.ClientRateLimited(wait.Value));
+        }
+        var caller = authenticated.Value;
+        if (caller is null) return (null, null);
+        if (route.Access.Check(caller) is { } forbidden) return (caller, forbidden);
+        return rateLimiter.TryAcquire(caller.KeyId) is { } keyWait ? (caller, Errors.RateLimited(keyWait)) : (caller, null);
+    }
 
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
