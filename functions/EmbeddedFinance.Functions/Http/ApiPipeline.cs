@@ -135,7 +135,7 @@ public sealed class ApiPipeline(
     private async Task<(Caller? Caller, ApiError? Refused)> AdmitAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
         var address = ClientAddress.Of(request.HttpContext);
-        var presentsKey = !route.Access.Anonymous && !string.IsNullOrWhiteSpace(request.Headers.Authorization);
+        var presentsKey = ChecksKey(request, route) && SendsKey(request);
         // Before anything reads storage: traffic without a key draws from its address's bucket, and the keys of an address
         // that keeps failing authentication are not looked up until its window ends.
         if (addressLimiter.BeforeAuthentication(address, presentsKey) is { } throttled) return (null, Errors.ClientRateLimited(throttled));
@@ -152,9 +152,18 @@ public sealed class ApiPipeline(
         return rateLimiter.TryAcquire(caller.KeyId) is { } keyWait ? (caller, Errors.RateLimited(keyWait)) : (caller, null);
     }
 
+    /// <summary>
+    /// Whether the request's key is checked: always on a route that needs one; on a public route only when one is sent and
+    /// the route shows key holders more than anyone (health's details for the admin). Other public routes ignore keys.
+    /// </summary>
+    private static bool ChecksKey(HttpRequest request, ApiRoute route) =>
+        !route.Access.Anonymous || (SendsKey(request) && (route.Access.Admin || route.Access.SecretKey || route.Access.PublishableKey));
+
+    private static bool SendsKey(HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers.Authorization);
+
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
-        if (route.Access.Anonymous) return Result<Caller?>.Success(null);
+        if (!ChecksKey(request, route)) return Result<Caller?>.Success(null);
         var authenticated = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
         return authenticated.IsSuccess ? Result<Caller?>.Success(authenticated.Value) : authenticated.Error!;
     }
