@@ -137,7 +137,7 @@ public sealed class ApiPipeline(
         var address = ClientAddress.Of(request.HttpContext);
         var presentsKey = ChecksKey(request, route) && SendsKey(request);
         // Before anything reads storage: traffic without a key draws from its address's bucket, and the keys of an address
-        // that keeps failing authentication are not looked up until its window ends.
+        // that keeps failing authentication are not looked up until those failures leave its window.
         if (addressLimiter.BeforeAuthentication(address, presentsKey) is { } throttled) return (null, Errors.ClientRateLimited(throttled));
 
         var authenticated = await AuthenticateAsync(request, route, cancellationToken);
