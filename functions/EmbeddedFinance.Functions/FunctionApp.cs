@@ -22,6 +22,7 @@ public static class FunctionApp
         services.Configure<PlatformOptions>(options => options.IsDevelopment = environment.IsDevelopment());
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<ApiKeyRateLimiter>();
+        services.AddSingleton<ClientAddressLimiter>();
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<QueueWork>();
         services.AddHostedService<PlatformStartup>();

@@ -26,6 +26,11 @@ public static class Errors
     public static ApiError RateLimited(TimeSpan retryAfter) => new(429, "rate_limited",
         $"Too many requests with this API key. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).") { RetryAfter = retryAfter, Transient = true };
 
+    /// <summary>Too many requests without a valid key, or failed authentications, from one client address; it says nothing about whether a key was valid.</summary>
+    public static ApiError ClientRateLimited(TimeSpan retryAfter) => new(429, "rate_limited",
+        $"Too many requests without a valid API key, or failed authentications, from this address. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).")
+        { RetryAfter = retryAfter, Transient = true };
+
     public static ApiError RedeliveriesLimited(int perHour, TimeSpan retryAfter) => new(429, "rate_limited",
         $"This event was redelivered to this endpoint {perHour} times within the last hour. Retry after {RetryAfterSeconds(retryAfter)} s (the Retry-After header).")
         { RetryAfter = retryAfter, Transient = true };

@@ -6,20 +6,21 @@ using Microsoft.Extensions.Options;
 namespace EmbeddedFinance.Core.Idempotency;
 
 /// <summary>
-/// Runs a request at most once per (scope, key): replays a completed response, refuses a different request
+/// Runs a request at most once per (scope, key space, key): replays a completed response, refuses a different request
 /// (422) or a concurrent one (409), records the outcome, and frees the key when the request fails unexpectedly.
 /// </summary>
 public sealed class IdempotencyGuard(IIdempotencyStore store, IOptions<IdempotencyOptions> options, ILogger<IdempotencyGuard> logger)
 {
     public async Task<IdempotentOutcome> ExecuteAsync(
         string scope,
+        IdempotencyKeySpace space,
         string key,
         string fingerprint,
         Func<IdempotencyLease, Task<Result<StoredResponse>>> operation,
         Func<ApiError, StoredResponse> renderError,
         CancellationToken cancellationToken)
     {
-        var begin = await BeginOrWaitAsync(scope, key, fingerprint, cancellationToken);
+        var begin = await BeginOrWaitAsync(scope, space.RecordKey(key), fingerprint, cancellationToken);
         switch (begin)
         {
             case IdempotencyBegin.Replay replay:

@@ -6,7 +6,8 @@ namespace EmbeddedFinance.Core.Secrets;
 
 /// <summary>
 /// Start-up check of the secrets the platform cannot run without. On a developer's machine a missing data key
-/// is generated into the local store; anywhere else a missing one stops the app with its name.
+/// is generated into the local store; anywhere else a missing one, or an admin key that is easy to guess, stops the app
+/// with the secret's name.
 /// </summary>
 public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider adminKey, IOptions<PlatformOptions> options, ILogger<RequiredSecrets> logger)
 {
@@ -26,5 +27,11 @@ public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider admin
             logger.LogInformation("Generated development data key {SecretName} in the local secret store", name);
         }
         await adminKey.EnsureUsableAsync(cancellationToken);
+        if (!options.Value.IsDevelopment && AdminKeyStrength.Weakness((await adminKey.GetAsync(cancellationToken)).Reveal()) is { } weakness)
+        {
+            // Names the secret and the rule it breaks, never the key.
+            throw new InvalidOperationException(
+                $"The secret '{SecretNames.AdminApiKey}' is too weak: {weakness}. Set a random one, e.g. {AdminKeyProvider.Prefix}$(openssl rand -hex 24).");
+        }
     }
 }

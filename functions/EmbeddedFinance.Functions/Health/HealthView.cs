@@ -8,18 +8,23 @@ namespace EmbeddedFinance.Functions.Health;
 
 /// <summary>
 /// <c>ok</c>, or <c>degraded</c> when storage does not answer (503) or when messages sit in a poison queue or
-/// the last reconciliation found problems (200: the instance serves, but an operator must look).
+/// the last reconciliation found problems (200: the instance serves, but an operator must look). Only the admin key
+/// sees why: anyone else gets the status alone.
 /// </summary>
-[Description("The service's health and that of the storage it depends on.")]
+[Description("The service's health. Without the admin key only `status`; with it, also the storage, poison queues and last reconciliation behind it.")]
 public sealed record HealthView(
-    [Description("`ok` when every dependency is reachable, `degraded` otherwise."), AllowedValues("ok", "degraded")]
+    [Description("`ok` when every dependency is reachable and nothing waits for an operator, `degraded` otherwise."), AllowedValues("ok", "degraded")]
     string Status,
-    [Description("Reachability of Azure Storage.")]
-    HealthView.StorageView Storage,
-    [Description("Messages per poison queue: work that failed every retry.")]
-    IReadOnlyDictionary<string, int> PoisonMessages,
+    [Description("Reachability of Azure Storage. Admin key only.")]
+    HealthView.StorageView? Storage,
+    [Description("Messages per poison queue: work that failed every retry. Admin key only.")]
+    IReadOnlyDictionary<string, int>? PoisonMessages,
+    [Description("The last reconciliation's counts, once one has run. Admin key only.")]
     HealthView.ReconciliationView? Reconciliation)
 {
+    /// <summary>What anyone may see: the status, not what makes it so.</summary>
+    public HealthView StatusOnly() => new(Status, null, null, null);
+
     public static HealthView From(StorageHealthReport report, ReconciliationReport? reconciliation)
     {
         var attention = report.PoisonMessages.Values.Any(count => count > 0) || reconciliation is { Problems: > 0 };

@@ -28,6 +28,7 @@ public sealed class ApiPipeline(
     IAuditLog audit,
     ApiKeyRateLimiter rateLimiter,
     MerchantApiVersions versions,
+    ClientAddressLimiter addressLimiter,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
 {
@@ -57,8 +58,9 @@ public sealed class ApiPipeline(
 
             var fingerprint = await fingerprinter.OfAsync(request.Method, FingerprintedPath(request.Path, call.Version), body.Value.Node, route.UnfingerprintedMembers, CancellationToken.None);
             // Once started, a write runs to its end even if the client goes away: the key then replays it.
+            // A publishable key's Idempotency-Keys live apart from the merchant's server's: it can neither claim nor probe them.
             return await idempotency.ExecuteAsync(
-                call.AuthenticatedCaller.Scope, key, fingerprint,
+                call.AuthenticatedCaller.Scope, IdempotencyKeySpace.Of(call.AuthenticatedCaller), key, fingerprint,
                 lease => execute(call, command.Value!, lease),
                 error => ProblemDocument.Render(error, call.RequestId),
                 CancellationToken.None);
@@ -80,10 +82,7 @@ public sealed class ApiPipeline(
         var storageDown = false;
         try
         {
-            var authenticated = await AuthenticateAsync(request, route, request.HttpContext.RequestAborted);
-            caller = authenticated.Value;
-            var refused = authenticated.Error ?? (caller is null ? null : route.Access.Check(caller));
-            if (refused is null && caller is not null && rateLimiter.TryAcquire(caller.KeyId) is { } wait) refused = Errors.RateLimited(wait);
+            (caller, var refused) = await AdmitAsync(request, route, request.HttpContext.RequestAborted);
             var pinned = caller is Caller.Merchant merchant ? await versions.PinnedAsync(merchant.MerchantId, request.HttpContext.RequestAborted) : ApiVersions.Newest;
             version = pinned;
             // Public routes (health, this API's description) are not versioned: they answer in the newest.
@@ -164,9 +163,39 @@ public sealed class ApiPipeline(
         _ => outage.GetType().Name,
     };
 
+    /// <summary>Who is calling, or why they are refused: limits per client address, authentication, the route's rights, the key's bucket.</summary>
+    private async Task<(Caller? Caller, ApiError? Refused)> AdmitAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
+    {
+        var address = ClientAddress.Of(request.HttpContext);
+        var presentsKey = ChecksKey(request, route) && SendsKey(request);
+        // Before anything reads storage: traffic without a key draws from its address's bucket, and the keys of an address
+        // that keeps failing authentication are not looked up until those failures leave its window.
+        if (addressLimiter.BeforeAuthentication(address, presentsKey) is { } throttled) return (null, Errors.ClientRateLimited(throttled));
+
+        var authenticated = await AuthenticateAsync(request, route, cancellationToken);
+        if (authenticated.Error is { } unauthenticated)
+        {
+            var wait = presentsKey ? addressLimiter.AfterFailedAuthentication(address) : null;
+            return (null, wait is null ? unauthenticated : Errors.ClientRateLimited(wait.Value));
+        }
+        var caller = authenticated.Value;
+        if (caller is null) return (null, null);
+        if (route.Access.Check(caller) is { } forbidden) return (caller, forbidden);
+        return rateLimiter.TryAcquire(caller.KeyId) is { } keyWait ? (caller, Errors.RateLimited(keyWait)) : (caller, null);
+    }
+
+    /// <summary>
+    /// Whether the request's key is checked: always on a route that needs one; on a public route only when one is sent and
+    /// the route shows key holders more than anyone (health's details for the admin). Other public routes ignore keys.
+    /// </summary>
+    private static bool ChecksKey(HttpRequest request, ApiRoute route) =>
+        !route.Access.Anonymous || (SendsKey(request) && (route.Access.Admin || route.Access.SecretKey || route.Access.PublishableKey));
+
+    private static bool SendsKey(HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers.Authorization);
+
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
-        if (route.Access.Anonymous) return Result<Caller?>.Success(null);
+        if (!ChecksKey(request, route)) return Result<Caller?>.Success(null);
         var authenticated = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
         return authenticated.IsSuccess ? Result<Caller?>.Success(authenticated.Value) : authenticated.Error!;
     }

@@ -20,7 +20,7 @@ public sealed class IdempotencyGuardTests
         store.Setup(s => s.BeginAsync("platform", "k", "fp", It.IsAny<CancellationToken>())).ReturnsAsync(begin);
 
     private Task<IdempotentOutcome> Run(Func<IdempotencyLease, Task<Result<StoredResponse>>> operation) =>
-        Guard.ExecuteAsync("platform", "k", "fp", operation, Render, CancellationToken.None);
+        Guard.ExecuteAsync("platform", IdempotencyKeySpace.ServerSide, "k", "fp", operation, Render, CancellationToken.None);
 
     [Fact]
     public async Task A_duplicate_arriving_while_the_first_runs_waits_and_gets_the_first_response()
@@ -31,7 +31,7 @@ public sealed class IdempotencyGuardTests
             .ReturnsAsync(new IdempotencyBegin.Replay(Created));
         var waiting = new IdempotencyGuard(store.Object, Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions { InFlightWait = TimeSpan.FromSeconds(5) }), NullLogger<IdempotencyGuard>.Instance);
 
-        var outcome = await waiting.ExecuteAsync("platform", "k", "fp", _ => throw new InvalidOperationException("must not run"), Render, CancellationToken.None);
+        var outcome = await waiting.ExecuteAsync("platform", IdempotencyKeySpace.ServerSide, "k", "fp", _ => throw new InvalidOperationException("must not run"), Render, CancellationToken.None);
 
         Assert.True(outcome.Replayed);
         Assert.Equal(Created, outcome.Response);

@@ -139,7 +139,7 @@ public sealed class CreatePaymentTests
         records.Setup(r => r.BeginAsync(Shop.Scope, "k", "fp", It.IsAny<CancellationToken>())).ReturnsAsync(new IdempotencyBegin.Acquired(lease));
         var guard = new IdempotencyGuard(records.Object, Options.Create(new IdempotencyOptions()), NullLogger<IdempotencyGuard>.Instance);
 
-        var outcome = await guard.ExecuteAsync(Shop.Scope, "k", "fp", leased => Run(Command(), leased),
+        var outcome = await guard.ExecuteAsync(Shop.Scope, IdempotencyKeySpace.ServerSide, "k", "fp", leased => Run(Command(), leased),
             error => ProblemDocument.Render(error, "req_1"), CancellationToken.None);
 
         var change = Assert.Single(stored);

@@ -64,6 +64,10 @@ public sealed class TestHost : IAsyncDisposable
             // Load tests drive one key hard; the rate limit's own tests set it low.
             overrides["RateLimits:PermitsPerSecond"] = "10000";
             overrides["RateLimits:Burst"] = "10000";
+            // Every test client is 127.0.0.1, and many tests send no key or a wrong one; the client-address limits' own tests set them low.
+            overrides["RateLimits:UnauthenticatedPermitsPerSecond"] = "10000";
+            overrides["RateLimits:UnauthenticatedBurst"] = "10000";
+            overrides["RateLimits:FailedAuthenticationLimit"] = "10000";
             // Dozens of hosts share one Azurite on two cores in a test run: an answer can take seconds there, and a
             // timed-out try would be retried (the storage outage tests set their own, short, timeout).
             overrides["Storage:RequestTimeout"] = "00:00:30";

@@ -72,6 +72,7 @@ public sealed class OpenApiResponseTests : IAsyncLifetime
         await CheckAsync(HttpMethod.Get, "v1/payments/pay_0000000000000000000000000", secret);
         await CheckAsync(HttpMethod.Get, "v1/payments", key: null);
         await CheckAsync(HttpMethod.Get, "health", key: null);
+        await CheckAsync(HttpMethod.Get, "health", TestHost.AdminKey);
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {checkedResponses} responses do not match their schemas:\n" + string.Join("\n", failures));
     }

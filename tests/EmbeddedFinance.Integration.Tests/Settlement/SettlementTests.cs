@@ -132,7 +132,7 @@ public sealed class SettlementTests : HostedTest
         Assert.Equal(199, drift.GetProperty("actual").GetInt64());
         Assert.Contains(Host.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("RECONCILIATION DRIFT", StringComparison.Ordinal));
 
-        var health = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Get, "health", null), HttpStatusCode.OK);
+        var health = await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Get, "health", TestHost.AdminKey), HttpStatusCode.OK);
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("reconciliation").GetProperty("drift").GetInt32() >= 1);
     }
