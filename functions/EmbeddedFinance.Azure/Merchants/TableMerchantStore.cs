@@ -14,8 +14,8 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
 
     /// <summary>
     /// The keys' rows first (their index rows each in the partition their hash picks, their object rows in one batch in
-    /// the merchant's scope), then the merchant with the idempotency completion: a crash in between leaves only keys
-    /// nobody was shown, and a retry with the same Idempotency-Key starts over.
+    /// the merchant's scope), then the merchant with the idempotency completion: a refused batch takes the keys' rows
+    /// back, a crash in between leaves only keys nobody was shown, and a retry with the same Idempotency-Key starts over.
     /// </summary>
     public async Task CreateAsync(Merchant merchant, IReadOnlyList<ApiKeyRecord> keys, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
             Created = merchant.Created,
         });
         await batch.CompleteAsync(completion, cancellationToken);
-        await batch.SubmitAsync(cancellationToken);
+        await ApiKeyWithdrawal.RunAsync(table, keys, () => batch.SubmitAsync(cancellationToken), objectsWritten: true);
     }
 
     public async Task<Merchant?> GetAsync(string merchantId, CancellationToken cancellationToken)
