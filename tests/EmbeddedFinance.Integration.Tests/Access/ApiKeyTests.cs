@@ -250,6 +250,28 @@ public sealed class ApiKeyTests : HostedTest
         Assert.DoesNotContain(Host.Logs.Lines, line => line.Contains(restricted, StringComparison.Ordinal) || line.Contains(merchant.SecretKey, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_audit_trail_names_keys_by_id_never_by_secret()
+    {
+        var secretKeyId = await KeyIdOfTypeAsync("secret");
+        var (restrictedId, restricted) = await CreateKeyAsync(new { payments = "read" });
+        using (await Host.SendAsync(HttpMethod.Post, "v1/payments", restricted, new { amount = 1, currency = "usd", payment_method = "tok_x" }, Guid.NewGuid().ToString())) { }
+        using (await Host.SendAsync(HttpMethod.Delete, $"v1/api_keys/{restrictedId}", merchant.SecretKey)) { }
+
+        var entries = new List<TableEntity>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            entries.Clear();
+            await foreach (var entry in Host.Tables.GetTableClient(Host.Storage.AuditTable).QueryAsync<TableEntity>()) entries.Add(entry);
+            return entries.Count(entry => entry.GetString("Action") is "api_keys.create" or "api_keys.revoke" or "payments.create") >= 3;
+        }, "the key writes are audited");
+
+        Assert.Contains(entries, entry => entry.GetString("Action") == "api_keys.create" && entry.GetString("KeyId") == secretKeyId);
+        Assert.Contains(entries, entry => entry.GetString("Action") == "payments.create" && entry.GetString("KeyId") == restrictedId && entry.GetInt32("Status") == 403);
+        Assert.Contains(entries, entry => entry.GetString("Action") == "api_keys.revoke" && entry.GetString("KeyId") == secretKeyId);
+        Assert.DoesNotContain(entries, entry => entry.Select(pair => pair.Value).OfType<string>().Any(value => value.Contains(restricted, StringComparison.Ordinal) || value.Contains(merchant.SecretKey, StringComparison.Ordinal)));
+    }
+
     private async Task<string> KeyIdOfTypeAsync(string type)
     {
         using var response = await Host.SendAsync(HttpMethod.Get, "v1/api_keys", merchant.SecretKey);
