@@ -7,7 +7,7 @@ using EmbeddedFinance.Core.Idempotency;
 namespace EmbeddedFinance.Azure.Access;
 
 /// <summary>
-/// New keys' rows are written before the batch that commits their owner's change (ADR 013). When that batch is
+/// New keys' rows are written before the batch that commits their owner's change (ADR 014). When that batch is
 /// refused outright (nothing of it was written), the rows are taken back, so a refused request changes nothing. Not
 /// when the outcome is unknown (a timeout, a lost answer): the batch may have committed and its keys are in use.
 /// </summary>

@@ -41,9 +41,9 @@ public sealed record AccessPolicy
 
     public static AccessPolicy AdminOnly { get; } = new("admin", false, true, false, false, null, null);
 
-    /// <summary>The admin, or a merchant's secret key reading the merchant itself; restricted keys have no resource for it.</summary>
+    /// <summary>The admin, or a merchant's secret key on the merchant itself; no resource of a restricted key covers it.</summary>
     public static AccessPolicy AdminOrSecretKey { get; } = new("admin or secret key", false, true, true, false, null,
-        "A restricted key cannot read the merchant; use a secret key.");
+        "A restricted key cannot call this route; use a secret key.");
 
     /// <summary>Only a merchant's secret key: managing the merchant's keys, which no restricted key may do.</summary>
     public static AccessPolicy KeyManagement { get; } = new("secret key (key management)", false, false, true, false, null,
