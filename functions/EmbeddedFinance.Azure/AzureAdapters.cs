@@ -71,7 +71,9 @@ public static class AzureAdapters
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMerchantStore, TableMerchantStore>();
-        services.AddSingleton<IApiKeyDirectory, TableApiKeyDirectory>();
+        services.AddSingleton<TableApiKeyDirectory>();
+        services.AddSingleton<IApiKeyDirectory>(provider => provider.GetRequiredService<TableApiKeyDirectory>());
+        services.AddSingleton<IApiKeyStore, TableApiKeyStore>();
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<IPaymentStore, TablePaymentStore>();

@@ -31,6 +31,8 @@ public static class CoreServices
         services.AddSingleton<AdminKeyProvider>();
         services.AddSingleton<RequiredSecrets>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton<ApiKeys>();
+        services.AddValidatedOptions<ApiKeyOptions>(ApiKeyOptions.Section);
         services.AddSingleton<IdempotencyGuard>();
         services.AddSingleton<RequestFingerprinter>();
         services.AddSingleton<CreateMerchant>();

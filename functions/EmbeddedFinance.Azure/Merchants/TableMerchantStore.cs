@@ -13,8 +13,20 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
 {
     private const string Kind = "merchant";
 
+    /// <summary>
+    /// The keys' rows first (their index rows each in the partition their hash picks, their object rows in one batch in
+    /// the merchant's scope), then the merchant with the idempotency completion: a refused batch takes the keys' rows
+    /// back, a crash in between leaves only keys nobody was shown, and a retry with the same Idempotency-Key starts over.
+    /// </summary>
     public async Task CreateAsync(Merchant merchant, IReadOnlyList<ApiKeyRecord> keys, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
+        foreach (var key in keys) await table.Client.AddEntityAsync(ApiKeyRows.ToEntity(key), cancellationToken);
+        foreach (var scope in keys.GroupBy(key => key.Scope))
+        {
+            var objects = batches.For(scope.Key);
+            foreach (var key in scope) objects.Add(ApiKeyRows.ToObjectEntity(key));
+            await objects.SubmitAsync(cancellationToken);
+        }
         var batch = batches.For(PlatformPartition.Key).Add(new MerchantEntity
         {
             PartitionKey = PlatformPartition.Key,
@@ -25,9 +37,8 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
             Created = merchant.Created,
             ApiVersion = merchant.ApiVersion,
         });
-        foreach (var key in keys) batch.Add(ApiKeyRows.ToEntity(key));
         await batch.CompleteAsync(completion, cancellationToken);
-        await batch.SubmitAsync(cancellationToken);
+        await ApiKeyWithdrawal.RunAsync(table, keys, () => batch.SubmitAsync(cancellationToken), objectsWritten: true);
     }
 
     public async Task<Merchant?> GetAsync(string merchantId, CancellationToken cancellationToken)

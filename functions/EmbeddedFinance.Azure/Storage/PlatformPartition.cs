@@ -1,8 +1,8 @@
 namespace EmbeddedFinance.Azure.Storage;
 
 /// <summary>
-/// The platform's own partition of the state table: merchants, the API key index and the admin's idempotency
-/// records, so that creating a merchant and its keys is one batch. Key look-ups are point reads on it.
+/// The platform's own partition of the state table: merchants and the admin's idempotency records. The API key
+/// index is not here: it is spread over partitions by hash prefix (ADR 014), so no one partition serves every request.
 /// </summary>
 public static class PlatformPartition
 {

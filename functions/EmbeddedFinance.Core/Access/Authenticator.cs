@@ -6,7 +6,7 @@ using EmbeddedFinance.Core.Common;
 namespace EmbeddedFinance.Core.Access;
 
 /// <summary>Turns an <c>Authorization: Bearer</c> header into a <see cref="Caller"/>, or a 401.</summary>
-public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider adminKey)
+public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider adminKey, TimeProvider clock)
 {
     private const string Scheme = "Bearer ";
 
@@ -35,7 +35,11 @@ public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider a
 
         var record = await directory.FindByHashAsync(hash, cancellationToken);
         if (record is null) return Errors.Unauthenticated("The API key provided is not valid.");
-        return new Caller.Merchant(record.MerchantId, record.KeyId, record.Kind, record.Mode);
+        if (record.IsExpired(clock.GetUtcNow())) return Errors.Unauthenticated("The API key provided has expired.");
+        return new Caller.Merchant(record.MerchantId, record.KeyId, record.Kind, record.Mode)
+        {
+            Permissions = record.Kind == ApiKeyKind.Restricted ? record.Permissions ?? KeyPermissions.None : KeyPermissions.None,
+        };
     }
 
     private async Task<bool> IsAdminKeyAsync(string presentedHash, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public abstract record Caller
     /// <summary>The data scope the caller owns; idempotency records and audit entries live under it.</summary>
     public abstract string Scope { get; }
 
-    /// <summary>The scope of the platform's own data: merchants, the key index, the admin's idempotency records.</summary>
+    /// <summary>The scope of the platform's own data: merchants, the admin's idempotency records.</summary>
     public const string PlatformScope = "platform";
 
     /// <summary>The platform operator, holding the admin key.</summary>
@@ -26,5 +26,8 @@ public abstract record Caller
     {
         public override string KeyId => MerchantKeyId;
         public override string Scope => MerchantScope.Of(MerchantId, Mode);
+
+        /// <summary>What a restricted key may do; <see cref="KeyPermissions.None"/> unless <see cref="Kind"/> is restricted.</summary>
+        public KeyPermissions Permissions { get; init; } = KeyPermissions.None;
     }
 }

@@ -10,11 +10,21 @@ public sealed record IssuedApiKey(ApiKeyRecord Record, Sensitive Plaintext)
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private const int RandomLength = 32;
 
-    public static IssuedApiKey Mint(string merchantId, ApiKeyKind kind, Mode mode, TimeProvider clock)
+    public static IssuedApiKey Mint(string merchantId, ApiKeyKind kind, Mode mode, TimeProvider clock) =>
+        Mint(new ApiKeyRecord("", merchantId, kind, mode, "", default), clock);
+
+    /// <summary>A new key like <paramref name="template"/> (owner, kind, mode, name, permissions, expiry), with its own id, secret and creation time.</summary>
+    public static IssuedApiKey Mint(ApiKeyRecord template, TimeProvider clock)
     {
-        var prefix = (kind == ApiKeyKind.Secret ? "sk_" : "pk_") + (mode == Mode.Test ? "test_" : "live_");
-        var plaintext = prefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
-        var record = new ApiKeyRecord(PrefixedId.New("key", clock), merchantId, kind, mode, ApiKeyHash.Of(plaintext), clock.GetUtcNow());
+        var plaintext = PrefixOf(template.Kind) + (template.Mode == Mode.Test ? "test_" : "live_") + RandomNumberGenerator.GetString(Alphabet, RandomLength);
+        var record = template with { KeyId = PrefixedId.New("key", clock), Hash = ApiKeyHash.Of(plaintext), Created = clock.GetUtcNow(), ReplacedBy = null };
         return new IssuedApiKey(record, new Sensitive(plaintext));
     }
+
+    private static string PrefixOf(ApiKeyKind kind) => kind switch
+    {
+        ApiKeyKind.Secret => "sk_",
+        ApiKeyKind.Publishable => "pk_",
+        _ => "rk_",
+    };
 }

@@ -21,6 +21,9 @@ public sealed class ExpiringCache<TKey, TValue>(TimeSpan ttl, TimeProvider clock
     /// <summary>Remembers the value; when the cache is full, it is not kept until room has been made.</summary>
     public void Set(TKey key, TValue value) => entries.Set(key, value, entry);
 
+    /// <summary>Drops the entry, so the next read loads it again.</summary>
+    public void Remove(TKey key) => entries.Remove(key);
+
     /// <summary>Drops every entry whose key matches, so the next read loads it again.</summary>
     public void RemoveWhere(Func<TKey, bool> match)
     {

@@ -9,9 +9,9 @@ namespace EmbeddedFinance.Functions.Accounts;
 
 public sealed class AccountFunctions(ApiPipeline api, ConnectedAccounts accounts)
 {
-    private static readonly ApiRoute Create = new("accounts.create", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Retrieve = new("accounts.retrieve", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute List = new("accounts.list", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Create = new("accounts.create", AccessPolicy.Needs(Permission.Write(ApiResources.Accounts)));
+    private static readonly ApiRoute Retrieve = new("accounts.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Accounts)));
+    private static readonly ApiRoute List = new("accounts.list", AccessPolicy.Needs(Permission.Read(ApiResources.Accounts)));
 
     [Function("CreateAccount")]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/accounts")] HttpRequest request) =>

@@ -12,7 +12,7 @@ namespace EmbeddedFinance.Functions.Health;
 public sealed class HealthFunction(ApiPipeline api, IStorageHealthProbe storage, IReconciliationLog reconciliation)
 {
     /// <summary>Public, and a key that is sent is checked: only the admin's call shows more than the status.</summary>
-    private static readonly ApiRoute Route = new("health", new AccessPolicy(Anonymous: true, Admin: true, SecretKey: true, PublishableKey: true));
+    private static readonly ApiRoute Route = new("health", AccessPolicy.PublicCheckingKeys);
 
     [Function("Health")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>

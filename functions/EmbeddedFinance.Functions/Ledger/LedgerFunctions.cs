@@ -11,8 +11,8 @@ namespace EmbeddedFinance.Functions.Ledger;
 
 public sealed class LedgerFunctions(ApiPipeline api, LedgerQueries ledger, Reconciliation reconciliation)
 {
-    private static readonly ApiRoute Balance = new("accounts.balance", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Transactions = new("ledger.transactions", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Balance = new("accounts.balance", AccessPolicy.Needs(Permission.Read(ApiResources.Balance)));
+    private static readonly ApiRoute Transactions = new("ledger.transactions", AccessPolicy.Needs(Permission.Read(ApiResources.Ledger)));
     private static readonly ApiRoute Reconcile = new("ledger.reconcile", AccessPolicy.AdminOnly);
 
     [Function("GetAccountBalance")]

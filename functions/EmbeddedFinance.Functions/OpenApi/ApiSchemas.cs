@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
@@ -89,5 +90,10 @@ public static class ApiSchemas
         ApiSchema.List<PoisonQueueView>("PoisonQueueList", "Every platform queue's poison twin.", "The poison queues.", "/v1/admin/poison", paged: false),
         ApiSchema.Of<RequeuePoisonRequest>("RequeuePoisonRequest"),
         ApiSchema.Of<PoisonRequeueView>("PoisonRequeue"),
+        ApiSchema.Of<ApiKeyView>("ApiKey"),
+        ApiSchema.List<ApiKeyView>("ApiKeyList", "A page of the merchant's API keys in one mode, oldest first.", "Up to `limit` keys, in creation order, without their secrets.", "/v1/api_keys"),
+        ApiSchema.Of<CreateApiKeyRequest>("CreateApiKeyRequest"),
+        ApiSchema.Of<RollApiKeyRequest>("RollApiKeyRequest"),
+        ApiSchema.Of<RevokedApiKeyView>("RevokedApiKey"),
     ];
 }

@@ -9,12 +9,12 @@ namespace EmbeddedFinance.Functions.Payments;
 
 public sealed class PaymentFunctions(ApiPipeline api, CreatePayment create, PaymentTransitions transitions, PaymentQueries queries)
 {
-    private static readonly ApiRoute Create = new("payments.create", AccessPolicy.SecretKeyOnly, IdempotencyKeyRequired: true);
-    private static readonly ApiRoute Capture = new("payments.capture", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Cancel = new("payments.cancel", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Refund = new("payments.refund", AccessPolicy.SecretKeyOnly, IdempotencyKeyRequired: true);
-    private static readonly ApiRoute Retrieve = new("payments.retrieve", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute List = new("payments.list", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Create = new("payments.create", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)), IdempotencyKeyRequired: true);
+    private static readonly ApiRoute Capture = new("payments.capture", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)));
+    private static readonly ApiRoute Cancel = new("payments.cancel", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)));
+    private static readonly ApiRoute Refund = new("payments.refund", AccessPolicy.Needs(Permission.Write(ApiResources.Refunds)), IdempotencyKeyRequired: true);
+    private static readonly ApiRoute Retrieve = new("payments.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Payments)));
+    private static readonly ApiRoute List = new("payments.list", AccessPolicy.Needs(Permission.Read(ApiResources.Payments)));
 
     [Function(nameof(CreatePayment))]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments")] HttpRequest request) =>

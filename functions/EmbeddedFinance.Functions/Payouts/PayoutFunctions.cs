@@ -11,9 +11,9 @@ namespace EmbeddedFinance.Functions.Payouts;
 
 public sealed class PayoutFunctions(ApiPipeline api, CreatePayout create, PayoutQueries queries, SubmitPayout submit, CompletePayout complete, QueueWork work)
 {
-    private static readonly ApiRoute Create = new("payouts.create", AccessPolicy.SecretKeyOnly, IdempotencyKeyRequired: true);
-    private static readonly ApiRoute Retrieve = new("payouts.retrieve", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute List = new("payouts.list", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Create = new("payouts.create", AccessPolicy.Needs(Permission.Write(ApiResources.Payouts)), IdempotencyKeyRequired: true);
+    private static readonly ApiRoute Retrieve = new("payouts.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Payouts)));
+    private static readonly ApiRoute List = new("payouts.list", AccessPolicy.Needs(Permission.Read(ApiResources.Payouts)));
 
     [Function(nameof(CreatePayout))]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payouts")] HttpRequest request) =>

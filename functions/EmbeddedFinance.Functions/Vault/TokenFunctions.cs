@@ -9,8 +9,8 @@ namespace EmbeddedFinance.Functions.Vault;
 
 public sealed class TokenFunctions(ApiPipeline api, TokenizeCard tokenize, GetToken get, TimeProvider clock)
 {
-    private static readonly ApiRoute Create = new("tokens.create", AccessPolicy.AnyMerchantKey) { UnfingerprintedMembers = ["card.cvc"] };
-    private static readonly ApiRoute Retrieve = new("tokens.retrieve", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Create = new("tokens.create", AccessPolicy.NeedsOrPublishable(Permission.Write(ApiResources.Tokens))) { UnfingerprintedMembers = ["card.cvc"] };
+    private static readonly ApiRoute Retrieve = new("tokens.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Tokens)));
 
     [Function("CreateToken")]
     public Task<IActionResult> CreateAsync(

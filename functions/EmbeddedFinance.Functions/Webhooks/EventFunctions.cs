@@ -10,10 +10,10 @@ namespace EmbeddedFinance.Functions.Webhooks;
 
 public sealed class EventFunctions(ApiPipeline api, MerchantEvents events, DeliverWebhook deliver, QueueWork work)
 {
-    private static readonly ApiRoute Retrieve = new("events.retrieve", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute List = new("events.list", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Deliveries = new("events.deliveries", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Redeliver = new("events.redeliver", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Retrieve = new("events.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Events)));
+    private static readonly ApiRoute List = new("events.list", AccessPolicy.Needs(Permission.Read(ApiResources.Events)));
+    private static readonly ApiRoute Deliveries = new("events.deliveries", AccessPolicy.Needs(Permission.Read(ApiResources.Events)));
+    private static readonly ApiRoute Redeliver = new("events.redeliver", AccessPolicy.Needs(Permission.Write(ApiResources.Events)));
 
     [Function("GetEvent")]
     public Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/events/{id}")] HttpRequest request, string id) =>

@@ -10,12 +10,12 @@ namespace EmbeddedFinance.Functions.Webhooks;
 
 public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpoints endpoints)
 {
-    private static readonly ApiRoute Create = new("webhook_endpoints.create", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Retrieve = new("webhook_endpoints.retrieve", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute List = new("webhook_endpoints.list", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Update = new("webhook_endpoints.update", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Delete = new("webhook_endpoints.delete", AccessPolicy.SecretKeyOnly);
-    private static readonly ApiRoute Rotate = new("webhook_endpoints.rotate_secret", AccessPolicy.SecretKeyOnly);
+    private static readonly ApiRoute Create = new("webhook_endpoints.create", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
+    private static readonly ApiRoute Retrieve = new("webhook_endpoints.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.WebhookEndpoints)));
+    private static readonly ApiRoute List = new("webhook_endpoints.list", AccessPolicy.Needs(Permission.Read(ApiResources.WebhookEndpoints)));
+    private static readonly ApiRoute Update = new("webhook_endpoints.update", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
+    private static readonly ApiRoute Delete = new("webhook_endpoints.delete", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
+    private static readonly ApiRoute Rotate = new("webhook_endpoints.rotate_secret", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
 
     [Function("CreateWebhookEndpoint")]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/webhook_endpoints")] HttpRequest request) =>

@@ -3,6 +3,7 @@ using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace EmbeddedFinance.Core.Tests.Access;
@@ -14,7 +15,9 @@ public sealed class AuthenticatorTests
     private readonly Mock<ISecretStore> secrets = new();
 
     private Authenticator Create(bool development = true) =>
-        new(directory.Object, new AdminKeyProvider(secrets.Object, Options.Create(new PlatformOptions { IsDevelopment = development })));
+        new(directory.Object, new AdminKeyProvider(secrets.Object, Options.Create(new PlatformOptions { IsDevelopment = development })), clock);
+
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task A_stored_key_becomes_its_merchant_caller()
@@ -103,9 +106,12 @@ public sealed class AuthenticatorTests
     [InlineData("secret", "AdminOnly", "forbidden")]
     [InlineData("publishable", "AdminOrSecretKey", "forbidden")]
     [InlineData("secret", "AdminOrSecretKey", null)]
-    [InlineData("admin", "SecretKeyOnly", "forbidden")]
-    [InlineData("publishable", "AnyMerchantKey", null)]
-    [InlineData("admin", "AnyMerchantKey", "forbidden")]
+    [InlineData("admin", "KeyManagement", "forbidden")]
+    [InlineData("publishable", "KeyManagement", "forbidden")]
+    [InlineData("secret", "KeyManagement", null)]
+    [InlineData("publishable", "Tokenization", null)]
+    [InlineData("admin", "Tokenization", "forbidden")]
+    [InlineData("secret", "Tokenization", null)]
     public void Access_policies_admit_exactly_their_callers(string who, string policy, string? expected)
     {
         Caller caller = who switch
@@ -114,9 +120,27 @@ public sealed class AuthenticatorTests
             "secret" => new Caller.Merchant("mer_1", "key_1", ApiKeyKind.Secret, Mode.Test),
             _ => new Caller.Merchant("mer_1", "key_2", ApiKeyKind.Publishable, Mode.Test),
         };
-        var access = (AccessPolicy)typeof(AccessPolicy).GetProperty(policy)!.GetValue(null)!;
+        var access = policy == "Tokenization"
+            ? AccessPolicy.NeedsOrPublishable(Permission.Write(ApiResources.Tokens))
+            : (AccessPolicy)typeof(AccessPolicy).GetProperty(policy)!.GetValue(null)!;
 
         Assert.Equal(expected, access.Check(caller)?.Code);
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_401_and_a_restricted_key_carries_its_permissions()
+    {
+        var permissions = new KeyPermissions([KeyValuePair.Create(ApiResources.Payments, AccessLevel.Read)]);
+        directory.Setup(d => d.FindByHashAsync(ApiKeyHash.Of(MerchantKey), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ApiKeyRecord("key_1", "mer_1", ApiKeyKind.Restricted, Mode.Test, ApiKeyHash.Of(MerchantKey), clock.GetUtcNow(),
+                "Partner", permissions, ExpiresAt: clock.GetUtcNow().AddSeconds(2)));
+
+        var before = await Create().AuthenticateAsync("Bearer " + MerchantKey, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var after = await Create().AuthenticateAsync("Bearer " + MerchantKey, CancellationToken.None);
+
+        Assert.Same(permissions, Assert.IsType<Caller.Merchant>(before.Value).Permissions);
+        Assert.Equal("unauthenticated", after.Error!.Code);
     }
 
     [Fact]

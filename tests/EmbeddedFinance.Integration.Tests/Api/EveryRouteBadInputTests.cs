@@ -50,6 +50,11 @@ public sealed class EveryRouteBadInputTests : HostedTest
         "{\"a\":" + new string('[', 100) + new string(']', 100) + "}",
         """{"display_name":"A\u0000B","email":"x@example.com","country":"US","default_currency":"usd"}""",
         """{"api_version":"2026-13-45","capture":true,"capture_method":7}""",
+        // The key routes: an unknown resource, a level that is not one, an expiry in the past, an overlap out of range.
+        """{"name":"Partner","permissions":{"cards":"write"}}""",
+        """{"name":"Partner","permissions":{"payments":"admin"}}""",
+        """{"name":"Partner","permissions":{"payments":"read"},"expires_at":1000000000}""",
+        """{"expire_previous_in_seconds":604801}""",
     ];
 
     private CreatedMerchant merchant = null!;

@@ -69,6 +69,16 @@ public sealed class OpenApiResponseTests : IAsyncLifetime
         await CheckAsync(HttpMethod.Delete, $"v1/webhook_endpoints/{endpointId}", secret);
         await CheckAsync(HttpMethod.Get, "v1/events", secret);
 
+        var restricted = await CheckAsync(HttpMethod.Post, "v1/api_keys", secret, new { name = "Reporting", permissions = new { payments = "read", ledger = "read" }, expires_at = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds() });
+        var restrictedId = restricted.GetProperty("id").GetString()!;
+        await CheckAsync(HttpMethod.Post, "v1/payments", restricted.GetProperty("secret").GetString(), new { amount = 1000, currency = "usd", payment_method = "tok_x" }, idempotent: true);
+        await CheckAsync(HttpMethod.Post, "v1/api_keys", secret, new { name = "Bad", permissions = new { cards = "read" } });
+        await CheckAsync(HttpMethod.Get, "v1/api_keys", secret);
+        var rolled = await CheckAsync(HttpMethod.Post, $"v1/api_keys/{restrictedId}/roll", secret, new { expire_previous_in_seconds = 60 });
+        await CheckAsync(HttpMethod.Post, $"v1/api_keys/{restrictedId}/roll", secret, new { });
+        await CheckAsync(HttpMethod.Delete, $"v1/api_keys/{rolled.GetProperty("id").GetString()}", secret);
+        await CheckAsync(HttpMethod.Delete, "v1/api_keys/key_0000000000000000000000000", secret);
+
         await CheckAsync(HttpMethod.Get, "v1/payments/pay_0000000000000000000000000", secret);
         await CheckAsync(HttpMethod.Get, "v1/payments", key: null);
         await CheckAsync(HttpMethod.Get, "health", key: null);
