@@ -26,6 +26,7 @@ public static class BenchmarkReport
         await SectionAsync(report, "Settlement drain vs raw queue drain", "settlement 1000", output => SettlementBenchmark.RunAsync(1_000, output));
         await SectionAsync(report, "Payment to webhook latency at 50 payments/s", "webhooks 50 15", output => WebhookBenchmark.RunAsync(50, TimeSpan.FromSeconds(15), output));
         await SectionAsync(report, "Tokenization over HTTP vs one raw Azurite insert", "tokens 8 5", output => TokenizationBenchmark.RunAsync(8, TimeSpan.FromSeconds(5), output));
+        await SectionAsync(report, "Authentication per request (secret, restricted, unknown key) vs one raw Azurite point read", "auth 8 5", output => AuthBenchmark.RunAsync(8, TimeSpan.FromSeconds(5), output));
 
         report.AppendLine();
         report.AppendLine($"Peak working set of the benchmark process (platform host + load generator): {Environment.WorkingSet / 1_048_576} MB now, "

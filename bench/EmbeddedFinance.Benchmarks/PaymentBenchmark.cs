@@ -44,7 +44,7 @@ public static class PaymentBenchmark
         WriteShapes(output, "per raw batch", rawOfPaymentSize.Calls, rawOfPaymentSize.Figures.Operations);
     }
 
-    private static void WriteShapes(TextWriter output, string per, StorageCallCounter.Calls calls, long operations)
+    internal static void WriteShapes(TextWriter output, string per, StorageCallCounter.Calls calls, long operations)
     {
         foreach (var (name, shape) in calls.ByShape.OrderByDescending(pair => pair.Value.Count))
             output.WriteLine($"  {(double)shape.Count / operations,6:0.000} {per}  {(double)shape.Bytes / shape.Count / 1024,5:0.0} KB {(double)shape.Rows / shape.Count,4:0.0} rows  {name}");

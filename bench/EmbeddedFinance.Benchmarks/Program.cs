@@ -5,9 +5,10 @@ using EmbeddedFinance.Benchmarks;
 //                                                                   settlement [jobs]
 //                                                                   growth [clients] [seconds]: payments before and after 100,000 unrelated rows
 //                                                                   webhooks [payments per second] [seconds]
+//                                                                   auth [clients] [seconds]: authentication's cost per request (secret, restricted, unknown key)
 //                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
 // payments no-relay measures the request path alone (nothing settles or delivers); BENCH_CALLS=1 in the
-// environment makes payments print its storage calls by shape as well, queue calls (every client in the process) included.
+// environment makes payments (and auth) print their storage calls by shape as well, queue calls (every client in the process) included.
 var name = args.FirstOrDefault() ?? "tokens";
 int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
@@ -22,6 +23,9 @@ switch (name)
     case "webhooks":
         await WebhookBenchmark.RunAsync(Number(1, 50), TimeSpan.FromSeconds(Number(2, 20)), Console.Out);
         break;
+    case "auth":
+        await AuthBenchmark.RunAsync(Number(1, 8), TimeSpan.FromSeconds(Number(2, 5)), Console.Out);
+        break;
     case "report":
         await BenchmarkReport.RunAsync(args.Length > 1 ? args[1] : "docs/benchmarks/latest.md");
         break;
@@ -32,7 +36,7 @@ switch (name)
         await SettlementBenchmark.RunAsync(Number(1, 1_000), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, report");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, auth, report");
         return 2;
 }
 return 0;

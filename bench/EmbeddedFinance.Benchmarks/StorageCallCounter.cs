@@ -10,6 +10,7 @@ namespace EmbeddedFinance.Benchmarks;
 /// Counts the requests the app's storage clients send, by kind, so a benchmark can report calls per operation.
 /// With BENCH_CALLS set it also counts them by shape (method, table, filter with its values cut to their prefix),
 /// which says which call a change should remove, with the bytes and rows each sends (what Azurite parses).
+/// Reads of the key index (partitions <c>apikeys:…</c>, authentication's look-ups) are also counted apart.
 /// </summary>
 public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
 {
@@ -18,16 +19,24 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
     private long batches;
     private long reads;
     private long writes;
+    private long keyDirectoryReads;
 
     public long Batches => Interlocked.Read(ref batches);
     public long Reads => Interlocked.Read(ref reads);
     public long Writes => Interlocked.Read(ref writes);
     public long Total => Batches + Reads + Writes;
 
+    /// <summary>Point reads of the key index, whose partitions are named <c>apikeys:</c> and the first characters of a key's hash.</summary>
+    public long KeyDirectoryReads => Interlocked.Read(ref keyDirectoryReads);
+
     public override void OnSendingRequest(HttpMessage message)
     {
         if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)) Interlocked.Increment(ref batches);
-        else if (message.Request.Method == RequestMethod.Get) Interlocked.Increment(ref reads);
+        else if (message.Request.Method == RequestMethod.Get)
+        {
+            Interlocked.Increment(ref reads);
+            if (Uri.UnescapeDataString(message.Request.Uri.Path).Contains(KeyIndexPartition, StringComparison.Ordinal)) Interlocked.Increment(ref keyDirectoryReads);
+        }
         else Interlocked.Increment(ref writes);
         if (!ByShape) return;
         var (body, bytes) = BodyOf(message.Request);
@@ -35,12 +44,15 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
         shapes.GetOrAdd(ShapeOf(message.Request, body), _ => new ShapeTally()).Add(bytes, Math.Max(batchParts, 1));
     }
 
+    /// <summary>How a point read of the key index names its partition (ApiKeyRows.IndexPartition).</summary>
+    private const string KeyIndexPartition = "PartitionKey='apikeys:";
+
     /// <summary>Calls counted at this moment (and, with BENCH_CALLS, the shapes counted since the last snapshot).</summary>
     public Calls Snapshot()
     {
         var byShape = shapes.ToDictionary(pair => pair.Key, pair => pair.Value.Snapshot(), StringComparer.Ordinal);
         shapes.Clear();
-        return new(Batches, Reads, Writes, byShape);
+        return new(Batches, Reads, Writes, KeyDirectoryReads, byShape);
     }
 
     private static string ShapeOf(Request request, string body)
@@ -79,12 +91,13 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
     private static partial Regex QuotedValue();
 
     /// <summary>Calls counted at one moment; the difference of two is what happened between them.</summary>
-    public readonly record struct Calls(long Batches, long Reads, long Writes, IReadOnlyDictionary<string, Shape> ByShape)
+    /// <param name="KeyDirectoryReads">Of <paramref name="Reads"/>, those of the key index.</param>
+    public readonly record struct Calls(long Batches, long Reads, long Writes, long KeyDirectoryReads, IReadOnlyDictionary<string, Shape> ByShape)
     {
         public long Total => Batches + Reads + Writes;
 
         /// <summary>The counts between the snapshots; the shapes are those of the later one (counted since the earlier).</summary>
-        public static Calls operator -(Calls after, Calls before) => new(after.Batches - before.Batches, after.Reads - before.Reads, after.Writes - before.Writes, after.ByShape);
+        public static Calls operator -(Calls after, Calls before) => new(after.Batches - before.Batches, after.Reads - before.Reads, after.Writes - before.Writes, after.KeyDirectoryReads - before.KeyDirectoryReads, after.ByShape);
     }
 
     /// <summary>Calls of one shape: how many, and the request bytes and rows (parts of a batch, else one) they sent.</summary>
