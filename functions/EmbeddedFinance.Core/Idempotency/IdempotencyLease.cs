@@ -17,7 +17,11 @@ public sealed class IdempotencyLease(string scope, string key, string fingerprin
 
     public DateTimeOffset Created { get; } = created;
 
-    /// <summary>Set by the store once a batch carrying this lease's completion has committed.</summary>
+    /// <summary>
+    /// Set by the store once a batch carrying this lease's completion has committed. A flag on purpose: the batch is
+    /// written deep inside a use case, and the guard must know whether the response is already stored (then a failure
+    /// after the commit must not free the key) without every write use case returning a commit receipt.
+    /// </summary>
     public bool IsCommitted { get; private set; }
 
     private Func<ApiError, StoredResponse>? renderError;
