@@ -39,9 +39,14 @@ public static class VersionedJson
         }
     }
 
-    // Older shapes show themselves by members the newest never writes; anything else in the newest version is sent as is.
+    // Events written in an older version carry its label; one in the newest (every event this release writes) needs nothing.
+    private static readonly string[] OlderEventLabels = ApiVersions.All.Where(version => version != ApiVersions.Newest)
+        .Select(version => $"\"api_version\":\"{ApiVersions.EventLabel(version)}\"").ToArray();
+
+    // Older shapes show themselves by members the newest never writes; anything else in the newest version is sent as is,
+    // so a webhook or an event list in the newest version is not parsed and written again.
     private static bool MayNeedUpgrade(string json) =>
-        json.Contains("\"capture\":", StringComparison.Ordinal) || json.Contains("\"api_version\":", StringComparison.Ordinal);
+        json.Contains("\"capture\":", StringComparison.Ordinal) || OlderEventLabels.Any(label => json.Contains(label, StringComparison.Ordinal));
 
     private static void Walk(JsonNode node, string version)
     {

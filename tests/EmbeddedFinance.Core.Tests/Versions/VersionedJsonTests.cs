@@ -35,6 +35,15 @@ public sealed class VersionedJsonTests
     public void An_event_stored_before_the_change_is_brought_up_to_the_newest_version() =>
         Assert.Equal(Event(ApiVersions.Newest, "\"capture_method\":\"automatic\""), VersionedJson.Render(Event("v1", "\"capture\":true"), ApiVersions.Newest));
 
+    [Fact]
+    public void An_event_in_the_newest_version_is_sent_as_written_and_one_stored_under_an_older_label_is_relabelled()
+    {
+        var newest = Event(ApiVersions.Newest, "\"capture_method\":\"manual\"");
+        Assert.Same(newest, VersionedJson.Render(newest, ApiVersions.Newest));
+        const string account = """{"id":"evt_2","object":"event","type":"account.created","api_version":"v1","data":{"object":{"id":"acct_1","object":"account"}}}""";
+        Assert.Equal(account.Replace("\"v1\"", $"\"{ApiVersions.Newest}\"", StringComparison.Ordinal), VersionedJson.Render(account, ApiVersions.Newest));
+    }
+
     [Theory]
     [InlineData("2026-01-01")]
     [InlineData("2026-12-01")]
