@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Functions.Http;
@@ -8,33 +7,13 @@ namespace EmbeddedFinance.Functions.Http;
 /// its own buckets, so the platform-wide allowance is the per-key rate times the instance count; it protects the
 /// instance and the storage partition behind it, not a billing quota.
 /// </summary>
-public sealed class ApiKeyRateLimiter : IDisposable
+public sealed class ApiKeyRateLimiter(IOptions<RateLimitOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> limiter;
-    private readonly bool enabled;
-
-    public ApiKeyRateLimiter(IOptions<RateLimitOptions> options)
-    {
-        var settings = options.Value;
-        enabled = settings.Enabled;
-        limiter = PartitionedRateLimiter.Create<string, string>(keyId => RateLimitPartition.GetTokenBucketLimiter(keyId, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = settings.Burst,
-            TokensPerPeriod = settings.PermitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-    }
+    private readonly TokenBuckets buckets = new(options.Value.Burst, options.Value.PermitsPerSecond);
+    private readonly bool enabled = options.Value.Enabled;
 
     /// <summary>Null when the key may go ahead; otherwise how long until it may try again.</summary>
-    public TimeSpan? TryAcquire(string keyId)
-    {
-        if (!enabled) return null;
-        using var lease = limiter.AttemptAcquire(keyId);
-        if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-    }
+    public TimeSpan? TryAcquire(string keyId) => enabled ? buckets.TryAcquire(keyId) : null;
 
-    public void Dispose() => limiter.Dispose();
+    public void Dispose() => buckets.Dispose();
 }

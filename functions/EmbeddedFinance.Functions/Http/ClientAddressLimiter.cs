@@ -15,7 +15,7 @@ public sealed class ClientAddressLimiter : IDisposable
 {
     private const int FailureWindowSegments = 10;
 
-    private readonly PartitionedRateLimiter<string> unauthenticated;
+    private readonly TokenBuckets unauthenticated;
     private readonly PartitionedRateLimiter<string> failures;
     private readonly RateLimitOptions settings;
     private readonly TimeSpan failureSegment;
@@ -25,14 +25,7 @@ public sealed class ClientAddressLimiter : IDisposable
     {
         settings = options.Value;
         this.logger = logger;
-        unauthenticated = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = settings.UnauthenticatedBurst,
-            TokensPerPeriod = settings.UnauthenticatedPermitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+        unauthenticated = new TokenBuckets(settings.UnauthenticatedBurst, settings.UnauthenticatedPermitsPerSecond);
         // A sliding window: failures leave it a segment at a time, so a burst of them straddling a boundary still counts whole.
         failures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetSlidingWindowLimiter(address, _ => new SlidingWindowRateLimiterOptions
         {
@@ -54,7 +47,7 @@ public sealed class ClientAddressLimiter : IDisposable
     {
         if (!settings.Enabled) return null;
         // Zero permits asks whether any are left without using one.
-        return presentsKey ? FailureWait(failures.AttemptAcquire(address, 0)) : Wait(unauthenticated.AttemptAcquire(address));
+        return presentsKey ? FailureWait(failures.AttemptAcquire(address, 0)) : unauthenticated.TryAcquire(address);
     }
 
     /// <summary>
@@ -72,22 +65,11 @@ public sealed class ClientAddressLimiter : IDisposable
                     address, settings.FailedAuthenticationLimit, settings.FailedAuthenticationWindow);
             }
         }
-        return Wait(unauthenticated.AttemptAcquire(address));
+        return unauthenticated.TryAcquire(address);
     }
-
-    private static TimeSpan? Wait(RateLimitLease lease) => Wait(lease, TimeSpan.FromSeconds(1));
 
     /// <summary>A sliding window says no retry time; the earliest a failure can leave it is the end of the current segment.</summary>
-    private TimeSpan? FailureWait(RateLimitLease lease) => Wait(lease, failureSegment);
-
-    private static TimeSpan? Wait(RateLimitLease lease, TimeSpan unlessSaid)
-    {
-        using (lease)
-        {
-            if (lease.IsAcquired) return null;
-            return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : unlessSaid;
-        }
-    }
+    private TimeSpan? FailureWait(RateLimitLease lease) => TokenBuckets.WaitOf(lease, failureSegment);
 
     public void Dispose()
     {
