@@ -5,6 +5,7 @@ using EmbeddedFinance.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.OAuth;
@@ -42,11 +43,15 @@ public sealed class OAuthTokenFunction(ApiPipeline api, IssueAccessToken issue, 
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> ReadFormAsync(HttpRequest request)
     {
-        if (!request.HasFormContentType || request.ContentLength > Limits.BufferBodyLengthLimit) return null;
+        // RFC 6749 §4.4.2: application/x-www-form-urlencoded only (not multipart, which ASP.NET Core would read as a form too).
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || request.ContentLength > Limits.BufferBodyLengthLimit)
+        {
+            return null;
+        }
         try
         {
             var form = await request.ReadFormAsync(Limits, request.HttpContext.RequestAborted);
-            if (form.Files.Count > 0) return null;
             return form.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value.Select(value => value ?? "").ToList(), StringComparer.Ordinal);
         }
         catch (InvalidDataException)
