@@ -10,7 +10,7 @@ namespace EmbeddedFinance.Benchmarks;
 /// Counts the requests the app's storage clients send, by kind, so a benchmark can report calls per operation.
 /// With BENCH_CALLS set it also counts them by shape (method, table, filter with its values cut to their prefix),
 /// which says which call a change should remove, with the bytes and rows each sends (what Azurite parses).
-/// Reads of the key index (partitions <c>apikeys:…</c>, authentication's look-ups) are also counted apart.
+/// Reads of the credential indexes (partitions <c>apikeys:…</c> and <c>oauthclients:…</c>, authentication's look-ups) are also counted apart.
 /// </summary>
 public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
 {
@@ -19,15 +19,18 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
     private long batches;
     private long reads;
     private long writes;
-    private long keyDirectoryReads;
+    private long credentialIndexReads;
 
     public long Batches => Interlocked.Read(ref batches);
     public long Reads => Interlocked.Read(ref reads);
     public long Writes => Interlocked.Read(ref writes);
     public long Total => Batches + Reads + Writes;
 
-    /// <summary>Point reads of the key index, whose partitions are named <c>apikeys:</c> and the first characters of a key's hash.</summary>
-    public long KeyDirectoryReads => Interlocked.Read(ref keyDirectoryReads);
+    /// <summary>
+    /// Point reads of the credential indexes that authentication reads: API keys' (partitions <c>apikeys:…</c>) and OAuth
+    /// clients' (<c>oauthclients:…</c>), each named by the first characters of a digest.
+    /// </summary>
+    public long CredentialIndexReads => Interlocked.Read(ref credentialIndexReads);
 
     public override void OnSendingRequest(HttpMessage message)
     {
@@ -35,7 +38,8 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
         else if (message.Request.Method == RequestMethod.Get)
         {
             Interlocked.Increment(ref reads);
-            if (Uri.UnescapeDataString(message.Request.Uri.Path).Contains(KeyIndexPartition, StringComparison.Ordinal)) Interlocked.Increment(ref keyDirectoryReads);
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            if (path.Contains(KeyIndexPartition, StringComparison.Ordinal) || path.Contains(ClientIndexPartition, StringComparison.Ordinal)) Interlocked.Increment(ref credentialIndexReads);
         }
         else Interlocked.Increment(ref writes);
         if (!ByShape) return;
@@ -47,12 +51,15 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
     /// <summary>How a point read of the key index names its partition (ApiKeyRows.IndexPartition).</summary>
     private const string KeyIndexPartition = "PartitionKey='apikeys:";
 
+    /// <summary>How a point read of the OAuth client index names its partition (OAuthClientRows.IndexPartition).</summary>
+    private const string ClientIndexPartition = "PartitionKey='oauthclients:";
+
     /// <summary>Calls counted at this moment (and, with BENCH_CALLS, the shapes counted since the last snapshot).</summary>
     public Calls Snapshot()
     {
         var byShape = shapes.ToDictionary(pair => pair.Key, pair => pair.Value.Snapshot(), StringComparer.Ordinal);
         shapes.Clear();
-        return new(Batches, Reads, Writes, KeyDirectoryReads, byShape);
+        return new(Batches, Reads, Writes, CredentialIndexReads, byShape);
     }
 
     private static string ShapeOf(Request request, string body)
@@ -91,13 +98,13 @@ public sealed partial class StorageCallCounter : HttpPipelineSynchronousPolicy
     private static partial Regex QuotedValue();
 
     /// <summary>Calls counted at one moment; the difference of two is what happened between them.</summary>
-    /// <param name="KeyDirectoryReads">Of <paramref name="Reads"/>, those of the key index.</param>
-    public readonly record struct Calls(long Batches, long Reads, long Writes, long KeyDirectoryReads, IReadOnlyDictionary<string, Shape> ByShape)
+    /// <param name="CredentialIndexReads">Of <paramref name="Reads"/>, those of the key index.</param>
+    public readonly record struct Calls(long Batches, long Reads, long Writes, long CredentialIndexReads, IReadOnlyDictionary<string, Shape> ByShape)
     {
         public long Total => Batches + Reads + Writes;
 
         /// <summary>The counts between the snapshots; the shapes are those of the later one (counted since the earlier).</summary>
-        public static Calls operator -(Calls after, Calls before) => new(after.Batches - before.Batches, after.Reads - before.Reads, after.Writes - before.Writes, after.KeyDirectoryReads - before.KeyDirectoryReads, after.ByShape);
+        public static Calls operator -(Calls after, Calls before) => new(after.Batches - before.Batches, after.Reads - before.Reads, after.Writes - before.Writes, after.CredentialIndexReads - before.CredentialIndexReads, after.ByShape);
     }
 
     /// <summary>Calls of one shape: how many, and the request bytes and rows (parts of a batch, else one) they sent.</summary>
