@@ -34,3 +34,23 @@ public sealed class OAuthScopesTests
     [InlineData("payments:read:x")]
     public void Anything_but_resource_colon_read_or_write_is_not_a_scope(string scope) => Assert.False(OAuthScopes.TryParse(scope, out _));
 }
+
+public sealed class OAuthOptionsTests
+{
+    [Theory]
+    [InlineData("https://ef.example/api", null)]
+    [InlineData("https://ef.example/api/", "must not end with '/'")]
+    [InlineData("ef.example/api", "absolute http(s) URL")]
+    [InlineData("ftp://ef.example/api", "absolute http(s) URL")]
+    public void The_issuer_is_an_absolute_http_url_without_a_trailing_slash(string issuer, string? problem)
+    {
+        var found = new OAuthOptions { Issuer = issuer }.Problem();
+
+        if (problem is null) Assert.Null(found);
+        else Assert.Contains(problem, found);
+    }
+
+    [Fact]
+    public void The_audience_defaults_to_the_issuers_v1() =>
+        Assert.Equal("https://ef.example/api/v1", new OAuthOptions { Issuer = "https://ef.example/api" }.EffectiveAudience);
+}

@@ -178,6 +178,29 @@ public sealed class OAuthFlowTests : HostedTest
         Assert.Contains("client_credentials", metadata.RootElement.GetProperty("grant_types_supported").EnumerateArray().Select(grant => grant.GetString()));
     }
 
+    [Fact]
+    public async Task Parallel_token_requests_all_succeed_and_no_secret_or_token_reaches_a_table_or_a_log_line()
+    {
+        var client = await RegisteredClient.RegisterAsync(Host, merchant.SecretKey, ["payments:read"]);
+
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => RequestTokenAsync(client)));
+        var answers = await Task.WhenAll(tokens.Select(async token =>
+        {
+            using var response = await Host.SendAsync(HttpMethod.Get, "v1/payments", token.AccessToken);
+            return response.StatusCode;
+        }));
+
+        Assert.All(tokens, token => Assert.False(token.IsError, token.Error));
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        var places = (await Host.DumpTablesAsync()).Concat(Host.Logs.Lines).ToList();
+        Assert.NotEmpty(Host.Logs.Lines);
+        foreach (var place in places)
+        {
+            Assert.DoesNotContain(client.Secret, place);
+            Assert.All(tokens, token => Assert.DoesNotContain(token.AccessToken!.Split('.')[2], place));
+        }
+    }
+
     /// <summary>The RFC 6749 error of a refusal: the client library reports a 401 as an HTTP error and leaves the body to read.</summary>
     private static string? ErrorOf(TokenResponse response) => JsonDocument.Parse(response.Raw!).RootElement.GetProperty("error").GetString();
 
