@@ -14,7 +14,8 @@ namespace EmbeddedFinance.LocalHost;
 
 /// <summary>
 /// Runs the function app's own trigger methods without Core Tools: HTTP triggers on Kestrel, queue triggers
-/// polled on Azurite, timer triggers on their schedule, all read from the generated functions.metadata.
+/// polled on Azurite, timer triggers on their schedule, all read from the generated functions.metadata; with
+/// <see cref="HttpsEndpoint.UrlSetting"/> set, the HTTP triggers also over https, asking clients for a certificate.
 /// No business logic lives here.
 /// </summary>
 public static class DevelopmentHost
@@ -47,6 +48,8 @@ public static class DevelopmentHost
         }
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
+        // After configure: a test asks for https in the settings it layers on.
+        HttpsEndpoint.AddIfConfigured(builder);
 
         var hosted = FunctionCatalog.Index(
             functions ?? FunctionMetadataReader.Read(Path.Combine(AppContext.BaseDirectory, FunctionMetadataReader.FileName)),

@@ -21,6 +21,9 @@ public abstract class HostedTest : IAsyncLifetime
     /// <summary>Whether a webhook receiver is started (before the host) for each test.</summary>
     protected virtual bool UsesWebhookReceiver => false;
 
+    /// <summary>Whether the host also serves https (<see cref="TestHost.HttpsAddress"/>, <see cref="TestHost.CreateHttpsClient"/>).</summary>
+    protected virtual bool UsesHttps => false;
+
     /// <summary>Settings layered over everything else (e.g. host.json overrides).</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
@@ -33,7 +36,7 @@ public abstract class HostedTest : IAsyncLifetime
     }
 
     /// <summary>Starts the host; a class that must prepare something first (its own storage, a queue) overrides it.</summary>
-    protected virtual Task<TestHost> StartHostAsync() => TestHost.StartAsync(Settings, ConfigureServices, ExtraFunctions);
+    protected virtual Task<TestHost> StartHostAsync() => TestHost.StartAsync(Settings, ConfigureServices, ExtraFunctions, https: UsesHttps);
 
     /// <summary>Runs once the host is up: what every test of the class starts from (merchants, clients, endpoints).</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;

@@ -1,11 +1,13 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.LocalHost;
+using EmbeddedFinance.LocalHost.Http;
 using EmbeddedFinance.LocalHost.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +21,7 @@ namespace EmbeddedFinance.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// The development host, started in-process on 127.0.0.1 with a free port, on the shared Azurite, with its own
-/// table prefix. Tests talk to it over a real socket.
+/// table prefix. Tests talk to it over a real socket: http, and https too when started with <c>https: true</c>.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
@@ -32,11 +34,17 @@ public sealed class TestHost : IAsyncDisposable
         this.app = app;
         ConnectionString = connectionString;
         Logs = logs;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/api/"), Timeout = TimeSpan.FromSeconds(60) };
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Client = new HttpClient { BaseAddress = ApiBase(addresses.First(address => address.StartsWith("http:", StringComparison.Ordinal))), Timeout = ClientTimeout };
+        HttpsAddress = addresses.FirstOrDefault(address => address.StartsWith("https:", StringComparison.Ordinal)) is { } https ? ApiBase(https) : null;
     }
 
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(60);
+
     public HttpClient Client { get; }
+
+    /// <summary>The https endpoint's API base (…/api/), or null when the host was started without one.</summary>
+    public Uri? HttpsAddress { get; }
     public string ConnectionString { get; }
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => app.Services;
@@ -47,11 +55,13 @@ public sealed class TestHost : IAsyncDisposable
     /// <param name="services">Service overrides, applied after the app's own registrations so they win.</param>
     /// <param name="extraFunctions">Test functions hosted beside the app's own.</param>
     /// <param name="connectionString">Storage other than the shared Azurite (a test that takes its storage down owns one).</param>
+    /// <param name="https">Also serve https on a free port, asking clients for a certificate (see <see cref="CreateHttpsClient"/>).</param>
     public static async Task<TestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         IEnumerable<FunctionMetadata>? extraFunctions = null,
-        string? connectionString = null)
+        string? connectionString = null,
+        bool https = false)
     {
         connectionString ??= await SharedAzurite.ConnectionStringAsync();
         var logs = new CapturedLogs();
@@ -71,12 +81,30 @@ public sealed class TestHost : IAsyncDisposable
             // Dozens of hosts share one Azurite on two cores in a test run: an answer can take seconds there, and a
             // timed-out try would be retried (the storage outage tests set their own, short, timeout).
             overrides["Storage:RequestTimeout"] = "00:00:30";
+            if (https) overrides[HttpsEndpoint.UrlSetting] = "https://127.0.0.1:0";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
             builder.Configuration.AddInMemoryCollection(overrides);
             builder.Logging.AddProvider(logs);
         }, functions, services);
         await app.StartAsync();
         return new TestHost(app, connectionString, logs);
+    }
+
+    /// <summary>
+    /// A client of the https endpoint that trusts exactly the certificate this host serves (nothing else, not the
+    /// machine's roots) and presents <paramref name="clientCertificate"/>, if any, when the server asks for one.
+    /// </summary>
+    public HttpClient CreateHttpsClient(X509Certificate2? clientCertificate)
+    {
+        var address = HttpsAddress ?? throw new InvalidOperationException("This host serves no https: start it with https: true (HostedTest.UsesHttps).");
+        var server = Services.GetRequiredService<ServerCertificate>().Certificate;
+        var handler = new HttpClientHandler
+        {
+            ClientCertificateOptions = ClientCertificateOption.Manual,
+            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented is not null && presented.RawData.AsSpan().SequenceEqual(server.RawData),
+        };
+        if (clientCertificate is not null) handler.ClientCertificates.Add(clientCertificate);
+        return new HttpClient(handler) { BaseAddress = address, Timeout = ClientTimeout };
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? body = null, string? idempotencyKey = null)
@@ -166,6 +194,8 @@ public sealed class TestHost : IAsyncDisposable
     /// </summary>
     public async Task<bool> WebhooksIdleAsync() =>
         await CountQueuedAsync(names => names.Outbox) == 0 && await CountRowsAsync("outbox") == 0 && await CountQueuedAsync(names => names.Webhooks) == 0;
+
+    private static Uri ApiBase(string address) => new(address.TrimEnd('/') + "/api/");
 
     private static string? Render(object? value) => value is byte[] bytes ? Convert.ToBase64String(bytes) + " " + Encoding.UTF8.GetString(bytes) : value?.ToString();
 

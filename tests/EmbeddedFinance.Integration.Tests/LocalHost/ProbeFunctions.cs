@@ -50,7 +50,15 @@ public static class ProbeMetadata
     public static FunctionMetadata Timer(string name, string schedule) =>
         Entry(name, nameof(ProbeFunctions.Tick), $$"""{"name":"timer","direction":"In","type":"timerTrigger","schedule":"{{schedule}}"}""");
 
-    public static FunctionMetadata Entry(string name, string method, params string[] bindings) => new(
-        name, ScriptFile, $"{typeof(ProbeFunctions).FullName}.{method}",
+    /// <summary>An anonymous GET trigger on <paramref name="route"/>, bound to the <c>HttpRequest request</c> of a method of any test class.</summary>
+    public static FunctionMetadata Http(string name, Type type, string method, string route) =>
+        Entry(name, type, method,
+            $$"""{"name":"request","direction":"In","type":"httpTrigger","authLevel":"Anonymous","methods":["get"],"route":"{{route}}"}""",
+            """{"name":"$return","type":"http","direction":"Out"}""");
+
+    public static FunctionMetadata Entry(string name, string method, params string[] bindings) => Entry(name, typeof(ProbeFunctions), method, bindings);
+
+    private static FunctionMetadata Entry(string name, Type type, string method, params string[] bindings) => new(
+        name, ScriptFile, $"{type.FullName}.{method}",
         bindings.Select(binding => JsonNode.Parse(binding)!.AsObject()).ToList());
 }

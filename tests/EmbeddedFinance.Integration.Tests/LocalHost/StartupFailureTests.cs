@@ -46,6 +46,8 @@ public sealed class StartupFailureTests
     [InlineData("Storage:MaxRetries", "6")]
     [InlineData("Webhooks:MaxRedeliveriesPerHour", "0")]
     [InlineData("Idempotency:Retention", "00:00:00")]
+    [InlineData("ClientCertificates:TrustForwardedHeader", "yes")]
+    [InlineData("DevelopmentHost:HttpsUrl", "http://127.0.0.1:0")]
     public async Task A_missing_or_malformed_setting_stops_start_up_with_a_message_naming_it(string setting, string value)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => TestHost.StartAsync(new Dictionary<string, string?> { [setting] = value }));
