@@ -175,6 +175,17 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Partners with certificate-bound OAuth tokens (RFC 8705) present a client certificate; everyone else presents none.
+    // 'Optional' asks for one in the TLS handshake and lets a request without one through; the front end then puts the
+    // certificate in X-ARR-ClientCert, overwriting any such header the client sent, which is why the app may trust it
+    // here (ClientCertificates__TrustForwardedHeader below) and nowhere else. No exclusion path (not even /api/health,
+    // which needs no certificate in this mode anyway): any exclusion path makes the front end renegotiate TLS, which
+    // TLS 1.3 and HTTP/2 (http20Enabled) cannot do and which fails request bodies over 100 KB.
+    // Flex Consumption: its documented limitations list no restriction on incoming client certificates, and the site
+    // properties are accepted on Flex apps (the azurerm provider's Flex resource exposes them); not yet proven on a
+    // live Flex deployment, so the first deployment should check that X-ARR-ClientCert arrives.
+    clientCertEnabled: true
+    clientCertMode: 'Optional'
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -208,6 +219,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Schedules__Redrive', value: '0 * * * * *' }
         { name: 'Schedules__RotateSigningKeys', value: '0 17 3 * * *' }
         { name: 'OAuth__Issuer', value: 'https://${functionAppName}.azurewebsites.net/api' }
+        // Set only because clientCertEnabled makes the front end own X-ARR-ClientCert (see above).
+        { name: 'ClientCertificates__TrustForwardedHeader', value: 'true' }
       ]
     }
     functionAppConfig: {

@@ -70,8 +70,7 @@ public sealed partial class BicepTemplateTests
     {
         using var template = await CompiledAsync();
         var app = Resources(template, "Microsoft.Web/sites").Single();
-        var settings = app.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
-            .ToDictionary(setting => setting.GetProperty("name").GetString()!, setting => setting.GetProperty("value").GetString()!);
+        var settings = AppSettings(app);
 
         foreach (var (name, value) in settings)
         {
@@ -92,6 +91,25 @@ public sealed partial class BicepTemplateTests
         var runtime = app.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime");
         Assert.Equal(("dotnet-isolated", "10.0"), (runtime.GetProperty("name").GetString(), runtime.GetProperty("version").GetString()));
     }
+
+    [Fact]
+    public async Task The_app_asks_for_optional_client_certificates_without_renegotiation_and_trusts_the_front_ends_header()
+    {
+        using var template = await CompiledAsync();
+        var app = Resources(template, "Microsoft.Web/sites").Single();
+        var properties = app.GetProperty("properties");
+
+        Assert.True(properties.GetProperty("clientCertEnabled").GetBoolean());
+        Assert.Equal("Optional", properties.GetProperty("clientCertMode").GetString());
+        // An exclusion path makes the front end renegotiate TLS, which HTTP/2 and TLS 1.3 cannot do.
+        Assert.False(properties.TryGetProperty("clientCertExclusionPaths", out _), "a client certificate exclusion path forces TLS renegotiation");
+        // The header is the front end's only because clientCertEnabled is on: the two go together.
+        Assert.Equal("true", AppSettings(app)["ClientCertificates__TrustForwardedHeader"]);
+    }
+
+    private static Dictionary<string, string> AppSettings(JsonElement app) =>
+        app.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(setting => setting.GetProperty("name").GetString()!, setting => setting.GetProperty("value").GetString()!);
 
     private static async Task<JsonDocument> CompiledAsync()
     {
