@@ -28,15 +28,15 @@ public static class HttpsEndpoint
         {
             throw new InvalidOperationException($"'{UrlSetting}' must be an https URL such as https://127.0.0.1:7443.");
         }
-        var server = new ServerCertificate(Load(builder.Configuration) ?? Generate());
-        // A factory's singleton is disposed with the container, so the certificate's key lives exactly as long as the host.
-        builder.Services.AddSingleton(_ => server);
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton(_ => new ServerCertificate(Load(configuration) ?? Generate()));
         // Kestrel serves only its explicit Listen endpoints once there is one, so the https URL joins the URL list instead.
         var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
         builder.WebHost.UseUrls(string.IsNullOrEmpty(urls) ? url : $"{urls};{url}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
         {
-            https.ServerCertificate = server.Certificate;
+            // Resolved, not captured: the container made it, so the container disposes it (and its key) with the host.
+            https.ServerCertificate = kestrel.ApplicationServices.GetRequiredService<ServerCertificate>().Certificate;
             https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
             https.AllowAnyClientCertificate();
         }));

@@ -1,6 +1,8 @@
+using System.Security.Cryptography.X509Certificates;
 using EmbeddedFinance.Functions.Http;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,16 @@ public sealed class ClientCertificatesTests
         using var certificate = TestCertificates.SelfSigned("partner");
         var context = new DefaultHttpContext();
         context.Connection.ClientCertificate = certificate;
+
+        Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: false).DerAsync(context.Request));
+    }
+
+    [Fact]
+    public async Task A_certificate_the_connection_only_gives_when_asked_is_returned()
+    {
+        using var certificate = TestCertificates.SelfSigned("renegotiated");
+        var context = new DefaultHttpContext();
+        context.Features.Set<ITlsConnectionFeature>(new AskedForCertificate(certificate));
 
         Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: false).DerAsync(context.Request));
     }
@@ -88,6 +100,14 @@ public sealed class ClientCertificatesTests
     private ClientCertificates Service(bool trustForwardedHeader) => new(
         Options.Create(new ClientCertificateOptions { TrustForwardedHeader = trustForwardedHeader }),
         new LoggerFactory([logs]).CreateLogger<ClientCertificates>());
+
+    /// <summary>A TLS connection whose certificate is known only once asked for (Kestrel's delayed mode, renegotiation).</summary>
+    private sealed class AskedForCertificate(X509Certificate2 certificate) : ITlsConnectionFeature
+    {
+        public X509Certificate2? ClientCertificate { get; set; }
+
+        public Task<X509Certificate2?> GetClientCertificateAsync(CancellationToken cancellationToken) => Task.FromResult<X509Certificate2?>(certificate);
+    }
 
     private static DefaultHttpContext WithHeader(string value)
     {
