@@ -21,17 +21,16 @@ public sealed class ClientCertificates(IOptions<ClientCertificateOptions> option
     private readonly bool trustForwardedHeader = options.Value.TrustForwardedHeader;
 
     /// <summary>Null when the request came with no certificate this process can trust to be the client's.</summary>
-    public async Task<byte[]?> DerAsync(HttpRequest request)
+    public async Task<byte[]?> DerAsync(HttpContext context)
     {
-        var connection = request.HttpContext.Connection;
-        var certificate = connection.ClientCertificate ?? await connection.GetClientCertificateAsync(request.HttpContext.RequestAborted);
+        var certificate = context.Connection.ClientCertificate ?? await context.Connection.GetClientCertificateAsync(context.RequestAborted);
         if (certificate is not null) return certificate.RawData;
-        return trustForwardedHeader ? FromForwardedHeader(request) : null;
+        return trustForwardedHeader ? FromForwardedHeader(context.Request) : null;
     }
 
     /// <summary>The <c>x5t#S256</c> of the client's certificate (what a certificate-bound token's <c>cnf</c> carries), or null.</summary>
     public async Task<string?> ThumbprintAsync(HttpContext context) =>
-        await DerAsync(context.Request) is { } der ? CertificateThumbprint.Sha256Base64Url(der) : null;
+        await DerAsync(context) is { } der ? CertificateThumbprint.Sha256Base64Url(der) : null;
 
     private byte[]? FromForwardedHeader(HttpRequest request)
     {

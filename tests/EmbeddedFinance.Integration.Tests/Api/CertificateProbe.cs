@@ -11,5 +11,5 @@ public sealed class CertificateProbe(ClientCertificates certificates)
     public const string None = "none";
 
     public async Task<IActionResult> ThumbprintAsync(HttpRequest request) =>
-        new ContentResult { Content = await certificates.DerAsync(request) is { } der ? CertificateThumbprint.Sha256Hex(der) : None, ContentType = "text/plain", StatusCode = 200 };
+        new ContentResult { Content = await certificates.DerAsync(request.HttpContext) is { } der ? CertificateThumbprint.Sha256Hex(der) : None, ContentType = "text/plain", StatusCode = 200 };
 }

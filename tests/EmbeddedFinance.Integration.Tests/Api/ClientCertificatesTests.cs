@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Functions.Http;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,18 @@ public sealed class ClientCertificatesTests
         var context = new DefaultHttpContext();
         context.Connection.ClientCertificate = certificate;
 
-        Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: false).DerAsync(context.Request));
+        Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: false).DerAsync(context));
+    }
+
+    [Fact]
+    public async Task The_thumbprint_is_the_x5t_S256_of_the_certificate_or_null_without_one()
+    {
+        using var certificate = TestCertificates.SelfSigned("bound");
+        var context = new DefaultHttpContext();
+        context.Connection.ClientCertificate = certificate;
+
+        Assert.Equal(CertificateThumbprint.Sha256Base64Url(certificate.RawData), await Service(trustForwardedHeader: false).ThumbprintAsync(context));
+        Assert.Null(await Service(trustForwardedHeader: false).ThumbprintAsync(new DefaultHttpContext()));
     }
 
     [Fact]
@@ -30,13 +42,13 @@ public sealed class ClientCertificatesTests
         var context = new DefaultHttpContext();
         context.Features.Set<ITlsConnectionFeature>(new AskedForCertificate(certificate));
 
-        Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: false).DerAsync(context.Request));
+        Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: false).DerAsync(context));
     }
 
     [Fact]
     public async Task A_request_without_certificate_or_header_has_none()
     {
-        Assert.Null(await Service(trustForwardedHeader: true).DerAsync(new DefaultHttpContext().Request));
+        Assert.Null(await Service(trustForwardedHeader: true).DerAsync(new DefaultHttpContext()));
         Assert.Empty(logs.Lines);
     }
 
@@ -46,7 +58,7 @@ public sealed class ClientCertificatesTests
         using var certificate = TestCertificates.SelfSigned("claimed");
         var context = WithHeader(Convert.ToBase64String(certificate.RawData));
 
-        Assert.Null(await Service(trustForwardedHeader: false).DerAsync(context.Request));
+        Assert.Null(await Service(trustForwardedHeader: false).DerAsync(context));
         Assert.Empty(logs.Lines);
     }
 
@@ -56,7 +68,7 @@ public sealed class ClientCertificatesTests
         using var certificate = TestCertificates.SelfSigned("forwarded");
         var context = WithHeader(Convert.ToBase64String(certificate.RawData));
 
-        Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: true).DerAsync(context.Request));
+        Assert.Equal(certificate.RawData, await Service(trustForwardedHeader: true).DerAsync(context));
     }
 
     [Fact]
@@ -67,7 +79,7 @@ public sealed class ClientCertificatesTests
         var context = WithHeader(Convert.ToBase64String(forwarded.RawData));
         context.Connection.ClientCertificate = connection;
 
-        Assert.Equal(connection.RawData, await Service(trustForwardedHeader: true).DerAsync(context.Request));
+        Assert.Equal(connection.RawData, await Service(trustForwardedHeader: true).DerAsync(context));
     }
 
     [Theory]
@@ -75,7 +87,7 @@ public sealed class ClientCertificatesTests
     [InlineData("c2VjcmV0LXZhbHVlLW5vdC1hLWNlcnQ=")] // base64 of text, not of a certificate
     public async Task A_malformed_trusted_header_gives_none_and_one_warning_without_its_value(string value)
     {
-        var der = await Service(trustForwardedHeader: true).DerAsync(WithHeader(value).Request);
+        var der = await Service(trustForwardedHeader: true).DerAsync(WithHeader(value));
 
         Assert.Null(der);
         var line = Assert.Single(logs.Lines);
@@ -93,7 +105,7 @@ public sealed class ClientCertificatesTests
         context.Request.Headers.Append(ClientCertificates.ForwardedHeader, Convert.ToBase64String(first.RawData));
         context.Request.Headers.Append(ClientCertificates.ForwardedHeader, Convert.ToBase64String(second.RawData));
 
-        Assert.Null(await Service(trustForwardedHeader: true).DerAsync(context.Request));
+        Assert.Null(await Service(trustForwardedHeader: true).DerAsync(context));
         Assert.Single(logs.Lines);
     }
 
