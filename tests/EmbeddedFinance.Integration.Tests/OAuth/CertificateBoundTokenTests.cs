@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Duende.IdentityModel.Client;
 using EmbeddedFinance.Core.Protection;
+using EmbeddedFinance.Functions.Http;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 
-namespace EmbeddedFinance.Integration.Tests.Access;
+namespace EmbeddedFinance.Integration.Tests.OAuth;
 
 /// <summary>
 /// RFC 8705 end to end over real TLS: a client registered with its certificate's thumbprint gets a token only over a
@@ -15,8 +17,7 @@ public sealed class CertificateBoundTokenTests : HostedTest
 {
     private readonly X509Certificate2 partner = TestCertificates.SelfSigned("partner");
     private readonly X509Certificate2 stranger = TestCertificates.SelfSigned("stranger");
-    private string clientId = "";
-    private string clientSecret = "";
+    private RegisteredClient client = null!;
 
     protected override bool UsesHttps => true;
 
@@ -25,13 +26,7 @@ public sealed class CertificateBoundTokenTests : HostedTest
         var merchant = await Host.CreateMerchantAsync();
         // Registered as openssl prints it (uppercase, colons), as a partner would paste it.
         var fingerprint = string.Join(':', Convert.FromHexString(CertificateThumbprint.Sha256Hex(partner.RawData)).Select(b => b.ToString("X2")));
-        using var response = await Host.SendAsync(HttpMethod.Post, "v1/oauth/clients", merchant.SecretKey,
-            new { name = "Partner", scopes = new[] { "payments:read" }, certificate_thumbprint = fingerprint });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        using var json = JsonDocument.Parse(body);
-        clientId = json.RootElement.GetProperty("client_id").GetString()!;
-        clientSecret = json.RootElement.GetProperty("client_secret").GetString()!;
+        client = await RegisteredClient.RegisterAsync(Host, merchant.SecretKey, ["payments:read"], fingerprint);
     }
 
     [Fact]
@@ -54,41 +49,40 @@ public sealed class CertificateBoundTokenTests : HostedTest
         using var anonymous = Host.CreateHttpsClient(null);
         using var impostor = Host.CreateHttpsClient(stranger);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync(anonymous, forwarded: partner)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync(impostor, forwarded: partner)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await RequestTokenAsync(Host.Client, forwarded: partner)).StatusCode);
-    }
-
-    private async Task<string> TokenAsync(HttpClient client)
-    {
-        using var response = await RequestTokenAsync(client, forwarded: null);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        using var json = JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("access_token").GetString()!;
-    }
-
-    private async Task<HttpResponseMessage> RequestTokenAsync(HttpClient client, X509Certificate2? forwarded)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
+        foreach (var http in new[] { anonymous, impostor, Host.Client })
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = clientId,
-                ["client_secret"] = clientSecret,
-            }),
+            var refused = await RequestTokenAsync(http, forwarded: partner);
+            using var body = JsonDocument.Parse(refused.Raw!);
+            Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), (refused.HttpStatusCode, body.RootElement.GetProperty("error").GetString()));
+        }
+    }
+
+    private async Task<string> TokenAsync(HttpClient http)
+    {
+        var response = await RequestTokenAsync(http, forwarded: null);
+        Assert.False(response.IsError, response.Raw);
+        return response.AccessToken!;
+    }
+
+    /// <summary>A standard client's token request (Duende.IdentityModel), as a partner makes it.</summary>
+    private async Task<TokenResponse> RequestTokenAsync(HttpClient http, X509Certificate2? forwarded)
+    {
+        using var request = new ClientCredentialsTokenRequest
+        {
+            Address = new Uri(http.BaseAddress!, "oauth/token").ToString(),
+            ClientId = client.ClientId,
+            ClientSecret = client.Secret,
         };
         // What a client could send to claim a certificate it does not hold; the option is off outside App Service.
-        if (forwarded is not null) request.Headers.Add("X-ARR-ClientCert", Convert.ToBase64String(forwarded.RawData));
-        return await client.SendAsync(request);
+        if (forwarded is not null) request.Headers.Add(ClientCertificates.ForwardedHeader, Convert.ToBase64String(forwarded.RawData));
+        return await http.RequestClientCredentialsTokenAsync(request);
     }
 
-    private static async Task<HttpStatusCode> ListPaymentsAsync(HttpClient client, string token)
+    private static async Task<HttpStatusCode> ListPaymentsAsync(HttpClient http, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "v1/payments");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await client.SendAsync(request);
+        using var response = await http.SendAsync(request);
         return response.StatusCode;
     }
 
