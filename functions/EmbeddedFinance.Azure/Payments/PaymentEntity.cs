@@ -22,6 +22,9 @@ public sealed class PaymentEntity : ITableEntity
     public long AmountRefunded { get; set; }
     public long ApplicationFeeAmount { get; set; }
     public string SplitsJson { get; set; } = "[]";
+
+    /// <summary>What each party gave back through refunds, in the order of its parties (absent on rows refunded before it was kept).</summary>
+    public string? RefundedSharesJson { get; set; }
     public string CardToken { get; set; } = "";
     public string CardBrand { get; set; } = "";
     public string CardLast4 { get; set; } = "";

@@ -24,6 +24,7 @@ public static class PaymentRows
         AmountRefunded = payment.AmountRefunded,
         ApplicationFeeAmount = payment.ApplicationFeeAmount,
         SplitsJson = JsonSerializer.Serialize(payment.Splits),
+        RefundedSharesJson = payment.RefundedShares.Count == 0 ? null : JsonSerializer.Serialize(payment.RefundedShares),
         CardToken = payment.Card.Id,
         CardBrand = payment.Card.Brand.ToString(),
         CardLast4 = payment.Card.Last4,
@@ -50,6 +51,7 @@ public static class PaymentRows
             JsonSerializer.Deserialize<Dictionary<string, string>>(entity.MetadataJson) ?? [], entity.FailureCode, entity.FailureMessage, entity.Created)
         {
             Version = entity.ETag.ToString(),
+            RefundedShares = entity.RefundedSharesJson is null ? [] : JsonSerializer.Deserialize<List<Share>>(entity.RefundedSharesJson) ?? [],
         };
     }
 
@@ -62,5 +64,7 @@ public static class PaymentRows
         Currency = refund.Currency.Code,
         Mode = refund.Mode.ToString(),
         Created = refund.Created,
+        RefundApplicationFee = refund.RefundApplicationFee,
+        SharesJson = JsonSerializer.Serialize(refund.Shares),
     };
 }

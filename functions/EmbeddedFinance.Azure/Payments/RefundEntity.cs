@@ -17,4 +17,8 @@ public sealed class RefundEntity : ITableEntity
     public string Currency { get; set; } = "";
     public string Mode { get; set; } = "";
     public DateTimeOffset Created { get; set; }
+    public bool RefundApplicationFee { get; set; }
+
+    /// <summary>What each party of the payment gave back of this refund.</summary>
+    public string SharesJson { get; set; } = "[]";
 }

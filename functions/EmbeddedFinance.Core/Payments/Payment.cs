@@ -32,6 +32,9 @@ public sealed record Payment(
     /// <summary>The store's concurrency token for this version of the payment.</summary>
     public string? Version { get; init; }
 
+    /// <summary>What each party (see <see cref="Beneficiaries"/>) has given back through refunds; empty before the first refund.</summary>
+    public IReadOnlyList<Share> RefundedShares { get; init; } = [];
+
     public long Refundable => AmountCaptured - AmountRefunded;
 
     public Result<Payment> Capture(long? amount)
@@ -49,7 +52,8 @@ public sealed record Payment(
         ? this with { Status = PaymentStatus.Canceled }
         : Errors.StateInvalid($"Only a payment that requires capture can be canceled; this one is {Status.ApiName()}.");
 
-    public Result<(Payment Payment, long Refunded)> Refund(long? amount)
+    /// <summary>A refund of <paramref name="amount"/> (default: all that is left), given back by the parties as <see cref="RefundAllocation"/> decides.</summary>
+    public Result<(Payment Payment, long Refunded)> Refund(long? amount, bool refundApplicationFee = false)
     {
         if (Status != PaymentStatus.Succeeded) return Errors.StateInvalid($"Only a succeeded payment can be refunded; this one is {Status.ApiName()}.");
         if (Refundable == 0) return Errors.StateInvalid("This payment has been refunded in full.");
@@ -58,7 +62,8 @@ public sealed record Payment(
         {
             return new ApiError(400, "amount_invalid", $"The refund amount must be from 1 to what remains refundable, {Refundable}.", "amount");
         }
-        return (this with { AmountRefunded = AmountRefunded + refunded }, refunded);
+        var given = RefundAllocation.GivenBack(this).Zip(RefundAllocation.Of(this, refunded, refundApplicationFee), (before, now) => new Share(before.Party, before.Amount + now.Amount));
+        return (this with { AmountRefunded = AmountRefunded + refunded, RefundedShares = given.ToList() }, refunded);
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace EmbeddedFinance.Core.Payments;
 
 /// <summary>
 /// The ledger effect of captures and refunds: a capture debits the acquirer clearing account and credits each
-/// beneficiary's pending balance; a refund reverses it in the same proportions. Cumulative allocation makes a
-/// full refund return exactly what each party received, whatever the rounding of partial ones.
+/// beneficiary's pending balance; a refund takes back from each what <see cref="RefundAllocation"/> decides, which never
+/// exceeds what it received, and a full refund returns exactly what each party received.
 /// </summary>
 public static class PaymentPostings
 {
@@ -15,18 +15,16 @@ public static class PaymentPostings
         return [new Posting(LedgerAccounts.Clearing, -captured.AmountCaptured), .. shares.Select(share => new Posting(PendingOf(share.Party), share.Amount))];
     }
 
-    public static IReadOnlyList<Posting> ForRefund(Payment before, Payment after)
-    {
-        var received = ProportionalAllocation.Allocate(after.AmountCaptured, after.Beneficiaries());
-        var refundedAfter = ProportionalAllocation.Allocate(after.AmountRefunded, received);
-        var refundedBefore = ProportionalAllocation.Allocate(before.AmountRefunded, received);
-        var refund = after.AmountRefunded - before.AmountRefunded;
-        return
-        [
-            new Posting(LedgerAccounts.Clearing, refund),
-            .. refundedAfter.Zip(refundedBefore, (now, earlier) => new Posting(PendingOf(now.Party), -(now.Amount - earlier.Amount))),
-        ];
-    }
+    /// <summary>The refund between two versions of a payment: clearing gets it back, each party gives back its part (<see cref="RefundAllocation"/>).</summary>
+    public static IReadOnlyList<Posting> ForRefund(Payment before, Payment after) =>
+    [
+        new Posting(LedgerAccounts.Clearing, after.AmountRefunded - before.AmountRefunded),
+        .. GivenBy(before, after).Select(share => new Posting(PendingOf(share.Party), -share.Amount)),
+    ];
+
+    /// <summary>What each party gave back between two versions of a payment, in the order of <see cref="Payment.Beneficiaries"/>.</summary>
+    public static IReadOnlyList<Share> GivenBy(Payment before, Payment after) =>
+        RefundAllocation.GivenBack(after).Zip(RefundAllocation.GivenBack(before), (now, earlier) => new Share(now.Party, now.Amount - earlier.Amount)).ToList();
 
     private static string PendingOf(string party) => party == LedgerAccounts.Fee ? LedgerAccounts.Fee : LedgerAccounts.Pending(party);
 }

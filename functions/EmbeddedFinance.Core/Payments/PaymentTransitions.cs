@@ -36,13 +36,14 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
             return new Outcome(canceled.Value!, null, null, EventTypes.PaymentCanceled, StoredResponse.Of(200, PaymentView.From(canceled.Value!)));
         }, cancellationToken);
 
-    public Task<Result<StoredResponse>> RefundAsync(Caller.Merchant caller, string paymentId, long? amount, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+    public Task<Result<StoredResponse>> RefundAsync(Caller.Merchant caller, string paymentId, long? amount, bool refundApplicationFee, IdempotencyLease? lease, CancellationToken cancellationToken) =>
         ChangeAsync(caller, paymentId, lease, payment =>
         {
-            var refunded = payment.Refund(amount);
+            var refunded = payment.Refund(amount, refundApplicationFee);
             if (!refunded.IsSuccess) return refunded.Error!;
             var (after, refundAmount) = refunded.Value;
-            var refund = new Refund(PrefixedId.New("re", clock), payment.Id, refundAmount, payment.Currency, payment.Mode, clock.GetUtcNow());
+            var refund = new Refund(PrefixedId.New("re", clock), payment.Id, refundAmount, payment.Currency, payment.Mode, clock.GetUtcNow(),
+                refundApplicationFee, PaymentPostings.GivenBy(payment, after));
             var ledger = LedgerTransaction.Create(after.Scope, after.Currency, LedgerTypes.Refund, refund.Id, PaymentPostings.ForRefund(payment, after), clock);
             return new Outcome(after, ledger, refund, EventTypes.PaymentRefunded, StoredResponse.Of(201, RefundView.From(refund)));
         }, cancellationToken);

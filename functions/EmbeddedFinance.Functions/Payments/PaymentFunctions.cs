@@ -36,9 +36,9 @@ public sealed class PaymentFunctions(ApiPipeline api, CreatePayment create, Paym
 
     [Function("RefundPayment")]
     public Task<IActionResult> RefundAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments/{id}/refunds")] HttpRequest request, string id) =>
-        api.WriteAsync<AmountRequest, AmountRequest>(request, Refund,
+        api.WriteAsync<RefundRequest, RefundRequest>(request, Refund,
             body => body.Validate(),
-            (call, body, lease) => transitions.RefundAsync(call.Merchant, id, body.Amount, lease, CancellationToken.None));
+            (call, body, lease) => transitions.RefundAsync(call.Merchant, id, body.Amount, body.RefundApplicationFee ?? false, lease, CancellationToken.None));
 
     [Function("GetPayment")]
     public Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/payments/{id}")] HttpRequest request, string id) =>

@@ -95,7 +95,7 @@ public sealed class PaymentTransitionsTests
     {
         Stored(authorized.Capture(null).Value!);
 
-        var result = await Transitions.RefundAsync(Shop, authorized.Id, 300, null, CancellationToken.None);
+        var result = await Transitions.RefundAsync(Shop, authorized.Id, 300, false, null, CancellationToken.None);
 
         var change = Assert.Single(updates);
         Assert.Equal(201, result.Value?.Status);
@@ -109,7 +109,7 @@ public sealed class PaymentTransitionsTests
     [Fact]
     public async Task A_transition_the_state_forbids_is_state_invalid_and_writes_nothing()
     {
-        var result = await Transitions.RefundAsync(Shop, authorized.Id, null, null, CancellationToken.None);
+        var result = await Transitions.RefundAsync(Shop, authorized.Id, null, false, null, CancellationToken.None);
 
         Assert.Equal((409, "state_invalid"), (result.Error?.Status, result.Error?.Code));
         Assert.Empty(updates);
