@@ -97,6 +97,8 @@ public static class AzureAdapters
         services.AddSingleton<ILedgerReader, TableLedgerReader>();
         services.AddSingleton<IReconciliationLog, TableReconciliationLog>();
         services.AddSingleton<IReconciliationJournal, TableReconciliationJournal>();
+        services.AddSingleton<TableNegativeBalances>();
+        services.AddSingleton<INegativeBalanceIndex>(provider => provider.GetRequiredService<TableNegativeBalances>());
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
         services.AddSingleton<IPayoutChecks, TablePayoutChecks>();

@@ -59,6 +59,7 @@ public static class CoreServices
         services.AddValidatedOptions<SettlementOptions>(SettlementOptions.Section);
         services.AddSingleton<SettleScope>();
         services.AddSingleton<LedgerQueries>();
+        services.AddValidatedOptions<ReconciliationOptions>(ReconciliationOptions.Section);
         services.AddSingleton<Reconciliation>();
         services.AddSingleton<RelayOutbox>();
         services.AddSingleton<PublishIntegrationEvents>();

@@ -13,7 +13,7 @@ namespace EmbeddedFinance.Azure.Settlement;
 /// Settlement jobs and runs in the state table. Every job is marked in the work calendar at the time it falls due
 /// (at once for an apply, the release time for a deferred release), so the sweep finds due jobs without a scan.
 /// </summary>
-public sealed class TableSettlementStore(StateTable table, StateBatches batches, WorkCalendar calendar) : ISettlementStore
+public sealed class TableSettlementStore(StateTable table, StateBatches batches, WorkCalendar calendar, TableNegativeBalances negative) : ISettlementStore
 {
     public async Task<IReadOnlyList<SettlementJob>> ReadDueAsync(string scope, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
@@ -41,7 +41,9 @@ public sealed class TableSettlementStore(StateTable table, StateBatches batches,
         foreach (var (job, releaseAt) in run.Deferred) batch.Replace(JobRow(job, SettlementStage.Release, releaseAt)).MarkWork(WorkPurpose.Settlement, releaseAt);
         foreach (var transaction in run.Created) batch.AddLedger(transaction);
         foreach (var settled in run.Events) batch.AddEvent(settled);
+        await negative.AddCrossingsAsync(batch, run.Crossings, run.At, cancellationToken);
         var versions = await batch.SubmitAsync(cancellationToken);
+        await negative.RemoveRecoveredAsync(run.Scope, run.Crossings, cancellationToken);
         return run.Balances.Select((balance, i) => balance with { Version = versions[balanceRows[i]] }).ToList();
     }
 

@@ -14,11 +14,14 @@ public static class EventTypes
     public const string PayoutPaid = "payout.paid";
     public const string PayoutFailed = "payout.failed";
     public const string AccountCreated = "account.created";
+
+    /// <summary>An account's available balance went from zero or more to below zero (once per crossing).</summary>
+    public const string AccountBalanceNegative = "account.balance_negative";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
-        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, WebhookEndpointDisabled,
+        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountBalanceNegative, WebhookEndpointDisabled,
     };
 }

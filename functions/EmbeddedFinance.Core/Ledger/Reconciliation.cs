@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Core.Ledger;
 
@@ -13,7 +14,9 @@ public sealed record ReconciliationReport(
     int Scopes,
     int Transactions,
     IReadOnlyList<string> Unbalanced,
-    IReadOnlyList<BalanceDrift> Drift)
+    IReadOnlyList<BalanceDrift> Drift,
+    [property: System.ComponentModel.Description("Available balances below zero for longer than `Reconciliation:NegativeBalanceAlertAfter`, oldest first: money owed by an account that later earnings have not covered. Not drift: the ledger is consistent.")]
+    IReadOnlyList<NegativeBalance>? NegativeBalances = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public int Problems => Unbalanced.Count + Drift.Count;
@@ -31,9 +34,13 @@ public interface IReconciliationLog
 /// last settlement run taken) and running sums per balance, so a run reads only the runs committed since, a page at
 /// a time, and holds one scope's sums in memory, never its history. A scope that shows drift is read again before it
 /// is reported: a settlement committing between the reads of runs and balances looks like drift once, never twice
-/// the same way. A scope with problems is visited again by every run until they are gone.
+/// the same way. A scope with problems is visited again by every run until they are gone. Balances that stay below
+/// zero longer than <see cref="ReconciliationOptions.NegativeBalanceAlertAfter"/> are found through their index rows
+/// (<see cref="INegativeBalanceIndex"/>), never by reading balances, and reported with a warning.
 /// </summary>
-public sealed class Reconciliation(IReconciliationJournal journal, ILedgerReader ledger, IReconciliationLog log, TimeProvider clock, ILogger<Reconciliation> logger)
+public sealed class Reconciliation(
+    IReconciliationJournal journal, ILedgerReader ledger, IReconciliationLog log, INegativeBalanceIndex negative, IOptions<ReconciliationOptions> options,
+    TimeProvider clock, ILogger<Reconciliation> logger)
 {
     /// <summary>Settlement runs read per page.</summary>
     public const int RunsPerPage = 50;
@@ -65,12 +72,18 @@ public sealed class Reconciliation(IReconciliationJournal journal, ILedgerReader
             drift.AddRange(scopeDrift);
             return scopeUnbalanced.Count + scopeDrift.Count > 0;
         }, cancellationToken);
-        var report = new ReconciliationReport("reconciliation", clock.GetUtcNow(), scopes, (int)transactions, unbalanced, drift);
+        var longNegative = await negative.NegativeSinceBeforeAsync(clock.GetUtcNow() - options.Value.NegativeBalanceAlertAfter, options.Value.MaxNegativeBalancesReported, cancellationToken);
+        var report = new ReconciliationReport("reconciliation", clock.GetUtcNow(), scopes, (int)transactions, unbalanced, drift, longNegative);
         foreach (var id in unbalanced) logger.LogError("RECONCILIATION: ledger transaction {TransactionId} does not balance", id);
         foreach (var item in drift)
         {
             logger.LogError("RECONCILIATION DRIFT in {Scope}: {Account} {Currency} is {Actual}, its entries sum to {Expected}",
                 item.Scope, item.Account, item.Currency, item.Actual, item.Expected);
+        }
+        foreach (var item in longNegative)
+        {
+            logger.LogWarning("RECONCILIATION NEGATIVE BALANCE in {Scope}: {Account} {Currency} is {Amount}, below zero since {Since:o}",
+                item.Scope, item.Account, item.Currency, item.Amount, item.Since);
         }
         logger.LogInformation("Reconciliation of {Scopes} scopes, {Transactions} new transactions: {Problems} problems", scopes, transactions, report.Problems);
         await log.SaveAsync(report, cancellationToken);

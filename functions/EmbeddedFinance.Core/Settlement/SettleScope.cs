@@ -154,8 +154,10 @@ public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerRead
                 settledEvent = SettledEvent(job, release);
             }
 
+            // Each available balance the run takes money from may cross below zero: an event and its marker, counted as two events.
             var rowsIfAdded = 1 + finished.Count + deferred.Count + 1
-                + store.RowsToWrite(created.Concat(jobCreated), events.Count + (settledEvent is null ? 0 : 1)) + DistinctBalances(applied.Concat(jobApplied));
+                + store.RowsToWrite(created.Concat(jobCreated), events.Count + (settledEvent is null ? 0 : 1) + 2 * NegativeBalances.MayCross(applied.Concat(jobApplied)))
+                + DistinctBalances(applied.Concat(jobApplied));
             if (rowsIfAdded > MaxBatchRows && finished.Count + deferred.Count > 0) break;
 
             applied.AddRange(jobApplied);
@@ -170,7 +172,10 @@ public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerRead
         var current = unknown.Count == 0 ? [] : new Dictionary<BalanceKey, Balance>(await ledgerReader.BalancesOfAsync(scope, unknown, cancellationToken));
         foreach (var key in deltas.Select(change => change.Key).Except(unknown)) current[key] = known[key];
         var balances = BalanceChanges.Apply(deltas, current);
-        return new SettlementRun(PrefixedId.New("stl", clock), scope, finished, deferred, applied, created, balances, events, now);
+        var crossings = NegativeBalances.Crossings(current, balances);
+        events.AddRange(crossings.Where(crossing => crossing.Negative).Select(crossing =>
+            PlatformEvent.Of(EventTypes.AccountBalanceNegative, scope, MerchantScope.ModeOf(scope), NegativeBalanceView.From(crossing, now), clock)));
+        return new SettlementRun(PrefixedId.New("stl", clock), scope, finished, deferred, applied, created, balances, events, now) { Crossings = crossings };
     }
 
     private static int DistinctBalances(IEnumerable<LedgerTransaction> applied) =>
