@@ -49,16 +49,20 @@ public static class ApiSchemas
         ApiSchema.Of<EmptyRequest>("CancelPaymentRequest", """
             { "description": "The body of `POST /v1/payments/{id}/cancel`: absent or `{}`; any member is rejected with `400 parameter_unknown`." }
             """),
-        ApiSchema.Of<AmountRequest>("RefundPaymentRequest", """
+        ApiSchema.Of<RefundRequest>("RefundPaymentRequest", """
             {
               "description": "The body of `POST /v1/payments/{id}/refunds`; it may be absent or `{}`. Members not listed here are rejected with `400 parameter_unknown`.",
-              "properties": { "amount": { "description": "How much to refund, in minor units: 1 to what remains refundable (`amount_captured` − `amount_refunded`; default: all of it; otherwise `400 amount_invalid`).", "examples": [500] } }
+              "properties": {
+                "amount": { "description": "How much to refund, in minor units: 1 to what remains refundable (`amount_captured` − `amount_refunded`; default: all of it; otherwise `400 amount_invalid`).", "examples": [500] },
+                "refund_application_fee": { "examples": [true] }
+              }
             }
             """),
         // The card of a payment always names its token.
         ApiSchema.Of<PaymentView>("Payment", """{ "properties": { "card": { "required": ["token"] } } }"""),
         ApiSchema.List<PaymentView>("PaymentList", "A page of payments, oldest first.", "Up to `limit` payments, in creation order.", "/v1/payments"),
         ApiSchema.Of<RefundView>("Refund"),
+        ApiSchema.Of<RefundedSplitView>("RefundedSplit"),
         ApiSchema.Handwritten("CardDeclinedProblem"),
         ApiSchema.Of<BalanceView>("Balance"),
         ApiSchema.Of<LedgerTransactionView>("LedgerTransaction"),
