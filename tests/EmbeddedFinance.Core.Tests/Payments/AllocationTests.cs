@@ -36,11 +36,7 @@ public sealed class AllocationTests
         var random = new Random(7);
         for (var run = 0; run < 500; run++)
         {
-            var amount = random.NextInt64(2, 1_000_000);
-            var fee = random.NextInt64(0, amount);
-            var a = random.NextInt64(0, amount - fee);
-            var splits = new List<Split> { new("acct_a", a), new("acct_b", amount - fee - a) }.Where(s => s.Amount > 0).ToList();
-            var payment = NewPayment(amount, fee, splits).Capture(random.NextInt64(1, amount + 1)).Value!;
+            var payment = RandomCapture(random);
             var postings = new List<Posting>(PaymentPostings.ForCapture(payment));
             Assert.Equal(0, postings.Sum(p => p.Amount));
 
@@ -62,6 +58,16 @@ public sealed class AllocationTests
         Assert.Throws<InvalidOperationException>(() => LedgerTransaction.Create("s", Usd, "t", "r", [new Posting("a", 5), new Posting("b", -4)], TimeProvider.System));
 
     private static readonly Currency Usd = Currency.TryParse("usd", out var usd) ? usd : throw new InvalidOperationException();
+
+    /// <summary>A payment of a random amount, fee and two splits (either may be empty), captured in part or in full.</summary>
+    internal static Payment RandomCapture(Random random)
+    {
+        var amount = random.NextInt64(2, 1_000_000);
+        var fee = random.NextInt64(0, amount);
+        var a = random.NextInt64(0, amount - fee);
+        var splits = new List<Split> { new("acct_a", a), new("acct_b", amount - fee - a) }.Where(s => s.Amount > 0).ToList();
+        return NewPayment(amount, fee, splits).Capture(random.NextInt64(1, amount + 1)).Value!;
+    }
 
     internal static Payment NewPayment(long amount, long fee = 0, IReadOnlyList<Split>? splits = null) => new(
         "pay_1", "mer_1:test", Mode.Test, amount, Usd, PaymentStatus.RequiresCapture, false, 0, 0, fee, splits ?? [],

@@ -75,11 +75,7 @@ public sealed class RefundAllocationTests
         var random = new Random(20);
         for (var run = 0; run < 1_000; run++)
         {
-            var amount = random.NextInt64(2, 1_000_000);
-            var fee = random.NextInt64(0, amount);
-            var a = random.NextInt64(0, amount - fee);
-            var splits = new List<Split> { new("acct_a", a), new("acct_b", amount - fee - a) }.Where(s => s.Amount > 0).ToList();
-            var payment = AllocationTests.NewPayment(amount, fee, splits).Capture(random.NextInt64(1, amount + 1)).Value!;
+            var payment = AllocationTests.RandomCapture(random);
             var received = RefundAllocation.Received(payment);
 
             while (payment.Refundable > 0)
@@ -92,8 +88,8 @@ public sealed class RefundAllocationTests
                 Assert.All(given, share => Assert.True(share.Amount >= 0));
                 Assert.All(after.RefundedShares.Zip(received), pair => Assert.InRange(pair.First.Amount, 0, pair.Second.Amount));
                 // Without the fee, the fee gives back only what the others no longer hold.
-                var othersHeld = received.Zip(payment.RefundedShares.Count == 0 ? received.Select(r => r with { Amount = 0 }) : payment.RefundedShares)
-                    .Where(pair => pair.First.Party != LedgerAccounts.Fee).Sum(pair => pair.First.Amount - pair.Second.Amount);
+                var othersHeld = received.Zip(RefundAllocation.GivenBack(payment), (got, gave) => (got.Party, Held: got.Amount - gave.Amount))
+                    .Where(party => party.Party != LedgerAccounts.Fee).Sum(party => party.Held);
                 if (!withFee) Assert.Equal(Math.Max(0, refunded - othersHeld), given[0].Amount);
                 payment = after;
             }
