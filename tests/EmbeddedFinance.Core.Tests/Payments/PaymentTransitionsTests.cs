@@ -107,6 +107,32 @@ public sealed class PaymentTransitionsTests
     }
 
     [Fact]
+    public async Task A_refund_with_refund_application_fee_takes_the_fee_share_back_and_says_so()
+    {
+        Stored(authorized.Capture(null).Value!);
+
+        await Transitions.RefundAsync(Shop, authorized.Id, 300, true, null, CancellationToken.None);
+
+        var change = Assert.Single(updates);
+        Assert.Equal((true, 30L), (change.Refund!.RefundApplicationFee, change.Refund.ApplicationFeeRefunded));
+        Assert.Equal(-30, change.Ledger!.Postings.Single(posting => posting.Account == LedgerAccounts.Fee).Amount);
+        Assert.Equal([new Share(LedgerAccounts.Fee, 30), new Share(LedgerAccounts.Merchant, 270)], change.Payment.RefundedShares);
+    }
+
+    [Fact]
+    public async Task A_refund_without_refund_application_fee_leaves_the_fee_alone()
+    {
+        Stored(authorized.Capture(null).Value!);
+
+        await Transitions.RefundAsync(Shop, authorized.Id, 300, false, null, CancellationToken.None);
+
+        var change = Assert.Single(updates);
+        Assert.Equal(0, change.Refund!.ApplicationFeeRefunded);
+        Assert.DoesNotContain(change.Ledger!.Postings, posting => posting.Account == LedgerAccounts.Fee);
+        Assert.Equal(-300, change.Ledger.Postings.Single(posting => posting.Account == LedgerAccounts.Pending(LedgerAccounts.Merchant)).Amount);
+    }
+
+    [Fact]
     public async Task A_transition_the_state_forbids_is_state_invalid_and_writes_nothing()
     {
         var result = await Transitions.RefundAsync(Shop, authorized.Id, null, false, null, CancellationToken.None);
