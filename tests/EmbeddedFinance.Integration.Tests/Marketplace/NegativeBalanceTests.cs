@@ -94,6 +94,24 @@ public sealed class NegativeBalanceTests : HostedTest
         Assert.Single((await ReconcileAsync()).NegativeBalances!);
     }
 
+    [Fact]
+    public async Task An_index_row_that_no_longer_holds_is_removed_by_reconciliation_and_never_reported()
+    {
+        var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
+        await client.PayAsync(token, 1_000, splits: [new { account = driver, amount = 1_000 }]);
+        await AvailableAsync(driver, 1_000, "the ride settled");
+        // A crossing whose batch never committed (or a balance a failed payout brought back): the row is only a hint.
+        var since = DateTimeOffset.UtcNow.AddDays(-1);
+        await Host.Services.GetRequiredService<EmbeddedFinance.Azure.Recovery.DueRows>().PutAsync(
+            new TableEntity(TableNegativeBalances.Partition, EmbeddedFinance.Azure.Recovery.DueRows.RowKey(since, $"{Scope}|{LedgerAccounts.Available(driver)}|usd"))
+            {
+                ["Scope"] = Scope, ["Account"] = LedgerAccounts.Available(driver), ["Currency"] = "usd", ["Since"] = since,
+            }, CancellationToken.None);
+
+        Assert.Empty((await ReconcileAsync()).NegativeBalances!);
+        Assert.Equal(0, await IndexRowsAsync());
+    }
+
     private Task<HttpResponseMessage> Payout(string driver, long amount) =>
         client.PostAsync("v1/payouts", new { account = driver, amount, currency = "usd" }, Guid.NewGuid().ToString());
 
