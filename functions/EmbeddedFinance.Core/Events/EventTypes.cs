@@ -14,11 +14,14 @@ public static class EventTypes
     public const string PayoutPaid = "payout.paid";
     public const string PayoutFailed = "payout.failed";
     public const string AccountCreated = "account.created";
+
+    /// <summary>An account's settings changed (<c>PATCH /v1/accounts/{id}</c>); the payload is the account as it is now.</summary>
+    public const string AccountUpdated = "account.updated";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
-        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, WebhookEndpointDisabled,
+        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountUpdated, WebhookEndpointDisabled,
     };
 }
