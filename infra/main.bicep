@@ -203,6 +203,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Schedules__SweepSettlement', value: '*/10 * * * * *' }
         { name: 'Schedules__Reconcile', value: '0 0 * * * *' }
         { name: 'Schedules__Redrive', value: '0 * * * * *' }
+        { name: 'Schedules__PayScheduledPayouts', value: '0 * * * * *' }
       ]
     }
     functionAppConfig: {
