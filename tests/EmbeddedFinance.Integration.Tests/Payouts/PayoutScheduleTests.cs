@@ -158,23 +158,14 @@ public sealed class PayoutScheduleTests : HostedTest
         return account.GetProperty("id").GetString()!;
     }
 
-    private async Task FundAsync(string driver, long amount)
-    {
-        var before = await client.BalanceAsync(driver, "available");
-        await client.PayAsync(token, amount + 500, fee: 500, splits: [new { account = driver, amount }]);
-        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == before + amount, "the payment settled to available");
-    }
+    private Task FundAsync(string driver, long amount) => client.FundAsync(token, driver, amount);
 
     private Task<HttpResponseMessage> PatchResponseAsync(string account, object body) =>
         Host.SendAsync(HttpMethod.Patch, $"v1/accounts/{account}", client.Merchant.SecretKey, body, Guid.NewGuid().ToString());
 
     private async Task<JsonElement> PatchAsync(string account, object body, HttpStatusCode status) => await PaymentClient.ExpectAsync(await PatchResponseAsync(account, body), status);
 
-    private async Task<List<JsonElement>> PayoutsAsync(string account)
-    {
-        var list = await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payouts?limit=100&account={account}"), HttpStatusCode.OK);
-        return list.GetProperty("data").EnumerateArray().ToList();
-    }
+    private Task<List<JsonElement>> PayoutsAsync(string account) => client.PayoutsAsync(account);
 
     private async Task<List<DateTimeOffset>> DueTimesAsync()
     {
