@@ -98,6 +98,22 @@ public sealed class PayoutScheduleTests : HostedTest
     }
 
     [Fact]
+    public async Task Delay_days_hold_back_what_settlement_released_within_them()
+    {
+        var held = await ScheduledDriverAsync(new { interval = "daily", delay_days = 2 });
+        var paid = await ScheduledDriverAsync(new { interval = "daily", delay_days = 0 });
+        await FundAsync(held, 4_000);
+        await FundAsync(paid, 4_000);
+
+        Assert.Equal(1, await RunTomorrowAsync());
+
+        Assert.Empty(await PayoutsAsync(held));
+        Assert.Equal(4_000, await client.BalanceAsync(held, "available"));
+        Assert.Contains(Host.Logs.Lines, line => line.Contains(held, StringComparison.Ordinal) && line.Contains("held back", StringComparison.Ordinal));
+        Assert.Equal(4_000, Assert.Single(await PayoutsAsync(paid)).GetProperty("amount").GetInt64());
+    }
+
+    [Fact]
     public async Task Patch_moves_the_schedule_and_its_row_in_the_due_index_and_emits_account_updated()
     {
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank());
