@@ -4,7 +4,7 @@ using EmbeddedFinance.Core.Payouts;
 
 namespace EmbeddedFinance.Azure.Payouts;
 
-/// <summary>Scheduled payouts as due rows of the work table (partition <c>payout-schedules</c>, row key <c>{due ticks}|{scope}|{account}</c>; ADR 010, 015).</summary>
+/// <summary>Scheduled payouts as due rows of the work table (partition <c>payout-schedules</c>, row key <c>{due ticks}|{scope}|{account}</c>; ADR 010, 016).</summary>
 public sealed class TablePayoutDueIndex(DueRows rows) : IPayoutDueIndex
 {
     public const string Partition = "payout-schedules";
