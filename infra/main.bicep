@@ -161,8 +161,11 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   properties: { reserved: true }
 }
 
+// Named ahead so that the app's settings can say its own address (the OAuth issuer) without referring to itself.
+var functionAppName = '${baseName}-func-${suffix}'
+
 resource app 'Microsoft.Web/sites@2024-04-01' = {
-  name: '${baseName}-func-${suffix}'
+  name: functionAppName
   location: location
   kind: 'functionapp,linux'
   identity: {
@@ -204,6 +207,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Schedules__Reconcile', value: '0 0 * * * *' }
         { name: 'Schedules__Redrive', value: '0 * * * * *' }
         { name: 'Schedules__PayScheduledPayouts', value: '0 * * * * *' }
+        { name: 'Schedules__RotateSigningKeys', value: '0 17 3 * * *' }
+        { name: 'OAuth__Issuer', value: 'https://${functionAppName}.azurewebsites.net/api' }
       ]
     }
     functionAppConfig: {

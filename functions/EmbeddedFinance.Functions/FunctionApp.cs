@@ -23,6 +23,7 @@ public static class FunctionApp
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<ApiKeyRateLimiter>();
         services.AddSingleton<ClientAddressLimiter>();
+        services.AddSingleton<ClientCertificates>();
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<QueueWork>();
         services.AddHostedService<PlatformStartup>();

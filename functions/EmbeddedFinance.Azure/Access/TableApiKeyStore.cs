@@ -21,7 +21,7 @@ public sealed class TableApiKeyStore(StateTable table, StateBatches batches, Tab
         await table.Client.AddEntityAsync(ApiKeyRows.ToEntity(key), cancellationToken);
         var batch = batches.For(key.Scope).Add(ApiKeyRows.ToObjectEntity(key));
         await batch.CompleteAsync(completion, cancellationToken);
-        await ApiKeyWithdrawal.RunAsync(table, [key], () => batch.SubmitAsync(cancellationToken), objectsWritten: false);
+        await RowWithdrawal.RunAsync(table, [ApiKeyRows.ToEntity(key)], () => batch.SubmitAsync(cancellationToken));
     }
 
     public async Task<ApiKeyRecord?> GetAsync(string scope, string keyId, CancellationToken cancellationToken)

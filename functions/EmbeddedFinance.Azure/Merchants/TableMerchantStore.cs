@@ -38,7 +38,7 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
             ApiVersion = merchant.ApiVersion,
         });
         await batch.CompleteAsync(completion, cancellationToken);
-        await ApiKeyWithdrawal.RunAsync(table, keys, () => batch.SubmitAsync(cancellationToken), objectsWritten: true);
+        await RowWithdrawal.RunAsync(table, [.. keys.SelectMany(key => new[] { ApiKeyRows.ToEntity(key), ApiKeyRows.ToObjectEntity(key) })], () => batch.SubmitAsync(cancellationToken));
     }
 
     public async Task<Merchant?> GetAsync(string merchantId, CancellationToken cancellationToken)

@@ -1,16 +1,22 @@
-using System.Security.Cryptography;
-using System.Text;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.OAuth;
+using EmbeddedFinance.Core.Protection;
 
 namespace EmbeddedFinance.Core.Access;
 
-/// <summary>Turns an <c>Authorization: Bearer</c> header into a <see cref="Caller"/>, or a 401.</summary>
-public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider adminKey, TimeProvider clock)
+/// <summary>Turns an <c>Authorization: Bearer</c> header (an API key or an OAuth access token) into a <see cref="Caller"/>, or a 401.</summary>
+public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider adminKey, AccessTokenAuthentication accessTokens, TimeProvider clock)
 {
     private const string Scheme = "Bearer ";
+    private const int MaxKeyLength = 256;
+    private const int MaxTokenLength = 4_096;
 
-    public async Task<Result<Caller>> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
+    public Task<Result<Caller>> AuthenticateAsync(string? authorization, CancellationToken cancellationToken) =>
+        AuthenticateAsync(authorization, certificateThumbprint: null, cancellationToken);
+
+    /// <param name="certificateThumbprint">The <c>x5t#S256</c> of the request's client certificate, if any: certificate-bound tokens need it.</param>
+    public async Task<Result<Caller>> AuthenticateAsync(string? authorization, string? certificateThumbprint, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(authorization))
         {
@@ -21,7 +27,11 @@ public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider a
             return Errors.Unauthenticated("The Authorization header must use the Bearer scheme: 'Authorization: Bearer <key>'.");
         }
         var presented = authorization[Scheme.Length..].Trim();
-        if (presented.Length is 0 or > 256)
+        if (presented.Length <= MaxTokenLength && AccessTokenAuthentication.LooksLikeToken(presented))
+        {
+            return await accessTokens.AuthenticateAsync(presented, certificateThumbprint, cancellationToken);
+        }
+        if (presented.Length is 0 or > MaxKeyLength)
         {
             return Errors.Unauthenticated("The API key provided is not valid.");
         }
@@ -46,8 +56,6 @@ public sealed class Authenticator(IApiKeyDirectory directory, AdminKeyProvider a
     {
         var admin = await adminKey.GetAsync(cancellationToken);
         // Comparing fixed-length hashes in constant time keeps timing from revealing a prefix of the admin key.
-        return CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(ApiKeyHash.Of(admin.Reveal())),
-            Encoding.ASCII.GetBytes(presentedHash));
+        return ConstantTime.AreEqual(ApiKeyHash.Of(admin.Reveal()), presentedHash);
     }
 }

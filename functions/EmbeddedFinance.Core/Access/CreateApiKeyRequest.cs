@@ -14,14 +14,10 @@ public sealed record CreateApiKeyRequest(
     [Description("When the key stops working, in Unix seconds; it must be in the future (`400 parameter_invalid`). Absent: the key works until it is rolled or revoked."), Example(1735689600)]
     long? ExpiresAt)
 {
-    public const int MaxNameLength = 100;
-
     public Result<CreateApiKeyCommand> Validate(DateTimeOffset now)
     {
-        var name = Name?.Trim();
-        if (string.IsNullOrEmpty(name)) return Errors.ParameterMissing("name");
-        if (name.Length > MaxNameLength) return Errors.ParameterInvalid("name", $"The name must be at most {MaxNameLength} characters.");
-        if (name.Any(char.IsControl)) return Errors.ParameterInvalid("name", "The name must not contain control characters.");
+        var name = CredentialName.Validate(Name);
+        if (!name.IsSuccess) return name.Error!;
         if (Permissions is null) return Errors.ParameterMissing("permissions");
 
         var levels = new List<KeyValuePair<string, AccessLevel>>();
@@ -48,6 +44,6 @@ public sealed record CreateApiKeyRequest(
             }
             expiresAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
-        return new CreateApiKeyCommand(name, new KeyPermissions(levels), expiresAt);
+        return new CreateApiKeyCommand(name.Value!, new KeyPermissions(levels), expiresAt);
     }
 }

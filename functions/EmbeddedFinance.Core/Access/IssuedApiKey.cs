@@ -16,10 +16,13 @@ public sealed record IssuedApiKey(ApiKeyRecord Record, Sensitive Plaintext)
     /// <summary>A new key like <paramref name="template"/> (owner, kind, mode, name, permissions, expiry), with its own id, secret and creation time.</summary>
     public static IssuedApiKey Mint(ApiKeyRecord template, TimeProvider clock)
     {
-        var plaintext = PrefixOf(template.Kind) + (template.Mode == Mode.Test ? "test_" : "live_") + RandomNumberGenerator.GetString(Alphabet, RandomLength);
+        var plaintext = NewSecret(PrefixOf(template.Kind), template.Mode);
         var record = template with { KeyId = PrefixedId.New("key", clock), Hash = ApiKeyHash.Of(plaintext), Created = clock.GetUtcNow(), ReplacedBy = null };
         return new IssuedApiKey(record, new Sensitive(plaintext));
     }
+
+    /// <summary>A new credential secret: the prefix, the mode, then 32 random characters (190 bits), e.g. <c>rk_test_…</c>.</summary>
+    public static string NewSecret(string prefix, Mode mode) => prefix + (mode == Mode.Test ? "test_" : "live_") + RandomNumberGenerator.GetString(Alphabet, RandomLength);
 
     private static string PrefixOf(ApiKeyKind kind) => kind switch
     {

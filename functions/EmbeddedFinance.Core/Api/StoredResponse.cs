@@ -12,6 +12,9 @@ public sealed record StoredResponse(int Status, string ContentType, string Body)
     /// </summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The challenge of a 401 that names an authentication scheme (the token endpoint's Basic). Never stored, like <see cref="RetryAfter"/>.</summary>
+    public string? WwwAuthenticate { get; init; }
+
     /// <summary>The stable error code of a problem response (the audit trail records it); null for any other.</summary>
     public string? ErrorCode { get; init; }
 

@@ -1,4 +1,5 @@
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.OAuth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace EmbeddedFinance.Core.Secrets;
 /// is generated into the local store; anywhere else a missing one, or an admin key that is easy to guess, stops the app
 /// with the secret's name.
 /// </summary>
-public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider adminKey, IOptions<PlatformOptions> options, ILogger<RequiredSecrets> logger)
+public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider adminKey, SigningKeys signingKeys, IOptions<PlatformOptions> options, ILogger<RequiredSecrets> logger)
 {
     public static IReadOnlyList<string> DataKeyNames { get; } =
         [SecretNames.IdempotencyDataKey, SecretNames.RequestFingerprintKey, SecretNames.CardDataKey, SecretNames.CardFingerprintKey, SecretNames.BankAccountDataKey];
@@ -26,6 +27,7 @@ public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider admin
             await secrets.SetAsync(name, DataKeys.Generate(), cancellationToken);
             logger.LogInformation("Generated development data key {SecretName} in the local secret store", name);
         }
+        await signingKeys.EnsureAsync(cancellationToken);
         await adminKey.EnsureUsableAsync(cancellationToken);
         if (!options.Value.IsDevelopment && AdminKeyStrength.Weakness((await adminKey.GetAsync(cancellationToken)).Reveal()) is { } weakness)
         {

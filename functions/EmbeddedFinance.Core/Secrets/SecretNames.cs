@@ -9,4 +9,7 @@ public static class SecretNames
     public const string CardDataKey = "card-data-key";
     public const string CardFingerprintKey = "card-fingerprint-key";
     public const string BankAccountDataKey = "bank-account-data-key";
+
+    /// <summary>The access-token signing keys (<see cref="OAuth.SigningKeySet"/>): private ECDSA keys with the time each starts signing.</summary>
+    public const string OAuthSigningKeys = "oauth-signing-keys";
 }

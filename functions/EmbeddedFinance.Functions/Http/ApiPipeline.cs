@@ -29,6 +29,7 @@ public sealed class ApiPipeline(
     ApiKeyRateLimiter rateLimiter,
     MerchantApiVersions versions,
     ClientAddressLimiter addressLimiter,
+    ClientCertificates certificates,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
 {
@@ -196,7 +197,10 @@ public sealed class ApiPipeline(
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
         if (!ChecksKey(request, route)) return Result<Caller?>.Success(null);
-        var authenticated = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken);
+        var authorization = request.Headers.Authorization.ToString();
+        // Only a certificate-bound access token needs the client certificate; keys never do.
+        var certificate = authorization.Contains('.', StringComparison.Ordinal) ? await certificates.ThumbprintAsync(request.HttpContext) : null;
+        var authenticated = await authenticator.AuthenticateAsync(authorization, certificate, cancellationToken);
         return authenticated.IsSuccess ? Result<Caller?>.Success(authenticated.Value) : authenticated.Error!;
     }
 

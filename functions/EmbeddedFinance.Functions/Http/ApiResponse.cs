@@ -24,6 +24,7 @@ public sealed class ApiResponse(StoredResponse response, string requestId, bool 
         if (replayed) http.Headers[ReplayedHeader] = "true";
         http.Headers[ApiVersions.Header] = version ?? ApiVersions.Newest;
         if (Response.RetryAfter is { } wait) http.Headers.RetryAfter = Errors.RetryAfterSeconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Response.WwwAuthenticate is { } challenge) http.Headers.WWWAuthenticate = challenge;
         http.Headers.CacheControl = "no-store";
         http.ContentType = Response.ContentType + "; charset=utf-8";
         await http.WriteAsync(Response.Body, context.HttpContext.RequestAborted);

@@ -3,6 +3,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.OAuth;
 using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
@@ -98,5 +99,14 @@ public static class ApiSchemas
         ApiSchema.Of<CreateApiKeyRequest>("CreateApiKeyRequest"),
         ApiSchema.Of<RollApiKeyRequest>("RollApiKeyRequest"),
         ApiSchema.Of<RevokedApiKeyView>("RevokedApiKey"),
+        ApiSchema.Of<OAuthClientView>("OAuthClient"),
+        ApiSchema.List<OAuthClientView>("OAuthClientList", "A page of the merchant's OAuth clients in one mode, oldest first.", "Up to `limit` clients, in creation order, without their secrets.", "/v1/oauth/clients"),
+        ApiSchema.Of<CreateOAuthClientRequest>("CreateOAuthClientRequest"),
+        ApiSchema.Of<RevokedOAuthClientView>("RevokedOAuthClient"),
+        ApiSchema.Of<TokenResponse>("TokenResponse"),
+        ApiSchema.Of<TokenErrorView>("OAuthError"),
+        ApiSchema.Of<JwksDocument>("Jwks"),
+        ApiSchema.Of<PublicJwk>("PublicJwk"),
+        ApiSchema.Of<AuthorizationServerMetadata>("AuthorizationServerMetadata"),
     ];
 }

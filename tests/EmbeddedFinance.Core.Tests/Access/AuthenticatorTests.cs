@@ -1,5 +1,7 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.OAuth;
+using EmbeddedFinance.Core.Tests.OAuth;
 using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,7 @@ public sealed class AuthenticatorTests
     private readonly Mock<ISecretStore> secrets = new();
 
     private Authenticator Create(bool development = true) =>
-        new(directory.Object, new AdminKeyProvider(secrets.Object, Options.Create(new PlatformOptions { IsDevelopment = development })), clock);
+        new(directory.Object, new AdminKeyProvider(secrets.Object, Options.Create(new PlatformOptions { IsDevelopment = development })), AccessTokenAuthenticationFor.Nothing(secrets.Object, clock), clock);
 
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.OAuth;
 using EmbeddedFinance.Core.Protection;
 using EmbeddedFinance.Core.Secrets;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -86,6 +87,7 @@ public sealed class AdminKeyStrengthTests
     private RequiredSecrets Required(bool development)
     {
         var options = Options.Create(new PlatformOptions { IsDevelopment = development });
-        return new RequiredSecrets(secrets.Object, new AdminKeyProvider(secrets.Object, options), options, NullLogger<RequiredSecrets>.Instance);
+        return new RequiredSecrets(secrets.Object, new AdminKeyProvider(secrets.Object, options),
+            new SigningKeys(secrets.Object, Options.Create(new OAuthOptions()), TimeProvider.System, NullLogger<SigningKeys>.Instance), options, NullLogger<RequiredSecrets>.Instance);
     }
 }
