@@ -150,6 +150,9 @@ public sealed class PayoutScheduleTests : HostedTest
         await Problem.AssertAsync(await PatchResponseAsync(driver, new { payout_schedule = new { interval = "hourly" } }), 400, "parameter_invalid", "payout_schedule.interval");
         await Problem.AssertAsync(await PatchResponseAsync(driver, new { payout_schedule = new { delay_days = 1 } }), 400, "parameter_missing", "payout_schedule.interval");
         await Problem.AssertAsync(await PatchResponseAsync(driver, new { }), 400, "invalid_request");
+        await Problem.AssertAsync(await PatchResponseAsync(driver, new { payout_schedule = new { interval = "daily", hour = 6 } }), 400, "parameter_unknown");
+        await Problem.AssertAsync(await PatchResponseAsync(driver, new { payout_schedule = new { interval = "daily" }, display_name = "Mallory" }), 400, "parameter_unknown", "display_name");
+        await Problem.AssertAsync(await PatchResponseAsync(driver, """{"payout_schedule":{"interval":"monthly","monthly_anchor":"5"}}"""), 400, "parameter_invalid");
         await Problem.AssertAsync(await client.PostAsync("v1/accounts", new
         {
             display_name = "Eve", email = "eve@example.com", country = "US", default_currency = "usd", payout_schedule = new { interval = "weekly", monthly_anchor = 3 },
