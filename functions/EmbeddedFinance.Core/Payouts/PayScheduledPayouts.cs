@@ -19,24 +19,36 @@ public sealed class PayScheduledPayouts(
     /// <summary>The key id payouts made by the schedule are recorded under.</summary>
     public const string KeyId = "key_payout_schedule";
 
-    private const int MaxPerRun = 100;
+    private const int PageSize = 100;
 
-    /// <summary>Handles the rows due now (at most <see cref="MaxPerRun"/>; the rest on the next run); returns how many payouts it made.</summary>
+    /// <summary>Pages of due rows one run reads at most (a midnight with many accounts is worked off over a few runs).</summary>
+    private const int MaxPagesPerRun = 10;
+
+    /// <summary>Handles the rows due now, page by page; returns how many payouts it made.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var made = 0;
-        foreach (var due in await index.DueAsync(now, MaxPerRun, cancellationToken))
+        // Rows that failed stay in the index (due again next run) and would head every page: read past them.
+        var failed = new HashSet<ScheduledPayoutDue>();
+        for (var page = 0; page < MaxPagesPerRun; page++)
         {
-            try
+            var asked = PageSize + failed.Count;
+            var due = await index.DueAsync(now, asked, cancellationToken);
+            foreach (var row in due.Where(row => !failed.Contains(row)).ToList())
             {
-                made += await HandleAsync(due, now, cancellationToken) ? 1 : 0;
+                try
+                {
+                    made += await HandleAsync(row, now, cancellationToken) ? 1 : 0;
+                }
+                catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // One account failing (a dependency down, a bug) must not hold up the others; its row is due again next run.
+                    failed.Add(row);
+                    logger.LogError(failure, "Scheduled payout of {Account} in {Scope} due {DueAt:O} failed; retried on the next run", row.Account, row.Scope, row.DueAt);
+                }
             }
-            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
-            {
-                // One account failing (a dependency down, a bug) must not hold up the others; its row is due again next run.
-                logger.LogError(failure, "Scheduled payout of {Account} in {Scope} due {DueAt:O} failed; retried on the next run", due.Account, due.Scope, due.DueAt);
-            }
+            if (due.Count < asked) break;
         }
         return made;
     }

@@ -183,6 +183,29 @@ public sealed class PayScheduledPayoutsTests
         Assert.Empty(steps);
     }
 
+    [Fact]
+    public async Task A_full_page_is_followed_by_the_next_and_rows_that_failed_are_read_past()
+    {
+        var others = Enumerable.Range(0, 150).Select(i => new ScheduledPayoutDue(Scope, $"acct_other{i:D3}", Midnight)).ToList();
+        var index = new List<ScheduledPayoutDue>([due, .. others]);
+        var asked = new List<int>();
+        this.index.Setup(i => i.DueAsync(clock.GetUtcNow(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((DateTimeOffset _, int max, CancellationToken _) =>
+            {
+                asked.Add(max);
+                return index.Take(max).ToList();
+            });
+        this.index.Setup(i => i.RemoveAsync(It.IsAny<ScheduledPayoutDue>(), It.IsAny<CancellationToken>()))
+            .Callback<ScheduledPayoutDue, CancellationToken>((row, _) => index.Remove(row)).Returns(Task.CompletedTask);
+        accounts.Setup(a => a.GetAsync(Scope, account.Id, It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("storage down"));
+
+        var made = await UseCase.RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, made);
+        Assert.Equal([due], index);
+        Assert.Equal([100, 101], asked);
+    }
+
     private sealed class ListLogger(List<string> lines) : ILogger<PayScheduledPayouts>
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
