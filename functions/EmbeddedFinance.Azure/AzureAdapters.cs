@@ -102,6 +102,7 @@ public static class AzureAdapters
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
         services.AddSingleton<IPayoutChecks, TablePayoutChecks>();
+        services.AddSingleton<IPayoutDueIndex, TablePayoutDueIndex>();
         services.AddSingleton<IEventStore, TableEventStore>();
         services.AddSingleton<WebhookEndpointSet>();
         services.AddSingleton<IWebhookEndpointStore, TableWebhookEndpointStore>();

@@ -75,6 +75,8 @@ public static class CoreServices
         services.AddSingleton<SubmitPayout>();
         services.AddSingleton<CompletePayout>();
         services.AddSingleton<RedriveStuckPayouts>();
+        services.AddSingleton<RecentEarnings>();
+        services.AddSingleton<PayScheduledPayouts>();
         services.AddSingleton<RedriveStuckDeliveries>();
         services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);

@@ -25,4 +25,10 @@ public sealed class AccountEntity : ITableEntity
     public string? DestinationLast4 { get; set; }
     public string? DestinationKeyVersion { get; set; }
     public byte[]? DestinationCiphertext { get; set; }
+
+    // The payout schedule; rows written before schedules have none and are manual.
+    public string? PayoutInterval { get; set; }
+    public string? PayoutWeeklyAnchor { get; set; }
+    public int? PayoutMonthlyAnchor { get; set; }
+    public int? PayoutDelayDays { get; set; }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Accounts;
@@ -17,22 +18,14 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
 
     public async Task CreateAsync(ConnectedAccount account, PlatformEvent created, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
-        var batch = batches.For(account.Scope).Add(new AccountEntity
-        {
-            PartitionKey = account.Scope,
-            RowKey = StateTable.RowKey(AccountEntity.Kind, account.Id),
-            DisplayName = account.DisplayName,
-            Email = account.Email,
-            Country = account.Country.Code,
-            DefaultCurrency = account.DefaultCurrency.Code,
-            Mode = account.Mode.ToString(),
-            Created = account.Created,
-            DestinationCountry = account.PayoutDestination?.Country.Code,
-            DestinationCurrency = account.PayoutDestination?.Currency.Code,
-            DestinationLast4 = account.PayoutDestination?.Last4,
-            DestinationKeyVersion = account.PayoutDestination?.KeyVersion,
-            DestinationCiphertext = account.PayoutDestination?.Ciphertext,
-        }).AddEvent(created);
+        var batch = batches.For(account.Scope).Add(ToEntity(account)).AddEvent(created);
+        await batch.CompleteAsync(completion, cancellationToken);
+        await batch.SubmitAsync(cancellationToken);
+    }
+
+    public async Task UpdateAsync(ConnectedAccount account, PlatformEvent updated, IdempotencyCompletion? completion, CancellationToken cancellationToken)
+    {
+        var batch = batches.For(account.Scope).Replace(ToEntity(account)).AddEvent(updated);
         await batch.CompleteAsync(completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);
     }
@@ -46,15 +39,46 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
     public Task<bool> ExistsAsync(string scope, string accountId, CancellationToken cancellationToken) =>
         existing.GetOrAddAsync((scope, accountId), async token => await GetAsync(scope, accountId, token) is not null, cancellationToken, keep: exists => exists);
 
-    public Task<Page<ConnectedAccount>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>
+    public Task<Core.Api.Page<ConnectedAccount>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>
         CursorPages.ReadAsync<AccountEntity, ConnectedAccount>(table.Client, scope, AccountEntity.Kind, page, ToAccount, cancellationToken);
+
+    private static AccountEntity ToEntity(ConnectedAccount account) => new()
+    {
+        PartitionKey = account.Scope,
+        RowKey = StateTable.RowKey(AccountEntity.Kind, account.Id),
+        ETag = account.Version is null ? default : new ETag(account.Version),
+        DisplayName = account.DisplayName,
+        Email = account.Email,
+        Country = account.Country.Code,
+        DefaultCurrency = account.DefaultCurrency.Code,
+        Mode = account.Mode.ToString(),
+        Created = account.Created,
+        DestinationCountry = account.PayoutDestination?.Country.Code,
+        DestinationCurrency = account.PayoutDestination?.Currency.Code,
+        DestinationLast4 = account.PayoutDestination?.Last4,
+        DestinationKeyVersion = account.PayoutDestination?.KeyVersion,
+        DestinationCiphertext = account.PayoutDestination?.Ciphertext,
+        PayoutInterval = account.PayoutSchedule.Interval.ToString(),
+        PayoutWeeklyAnchor = account.PayoutSchedule.WeeklyAnchor?.ToString(),
+        PayoutMonthlyAnchor = account.PayoutSchedule.MonthlyAnchor,
+        PayoutDelayDays = account.PayoutSchedule.DelayDays,
+    };
+
+    private static PayoutSchedule ToSchedule(AccountEntity entity) => entity.PayoutInterval is null
+        ? PayoutSchedule.Manual
+        : new PayoutSchedule(Enum.Parse<PayoutInterval>(entity.PayoutInterval),
+            entity.PayoutWeeklyAnchor is null ? null : Enum.Parse<DayOfWeek>(entity.PayoutWeeklyAnchor), entity.PayoutMonthlyAnchor, entity.PayoutDelayDays ?? 0);
 
     private static ConnectedAccount ToAccount(AccountEntity entity)
     {
         Country.TryParse(entity.Country, out var country);
         Currency.TryParse(entity.DefaultCurrency, out var currency);
         return new ConnectedAccount(entity.RowKey[(AccountEntity.Kind.Length + 1)..], entity.PartitionKey, entity.DisplayName, entity.Email,
-            country, currency, Enum.Parse<Mode>(entity.Mode), entity.Created, ToDestination(entity));
+            country, currency, Enum.Parse<Mode>(entity.Mode), entity.Created, ToDestination(entity))
+        {
+            PayoutSchedule = ToSchedule(entity),
+            Version = entity.ETag.ToString(),
+        };
     }
 
     private static PayoutDestination? ToDestination(AccountEntity entity)

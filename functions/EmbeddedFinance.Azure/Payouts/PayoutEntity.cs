@@ -25,4 +25,7 @@ public sealed class PayoutEntity : ITableEntity
     public string? FailureCode { get; set; }
     public string? FailureMessage { get; set; }
     public DateTimeOffset Created { get; set; }
+
+    // Automatic payouts only: the schedule's period they pay (rows written before schedules have none).
+    public string? Period { get; set; }
 }

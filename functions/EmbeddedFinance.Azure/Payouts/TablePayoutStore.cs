@@ -17,10 +17,22 @@ public sealed class TablePayoutStore(StateTable table, StateBatches batches, Tim
     /// <summary>The index of an account's payouts: <c>payoutacct|{acct_…}|{po_…}</c>, written with the payout.</summary>
     public const string AccountIndexKind = "payoutacct";
 
+    /// <summary>The automatic payout of an account's period: <c>payoutperiod|{acct_…}|{period}</c>, written once with the payout (property <c>Payout</c>).</summary>
+    public const string PeriodKind = "payoutperiod";
+
     public Task CreateAsync(PayoutChange change, CancellationToken cancellationToken) =>
-        SubmitAsync(change, batch => batch
-            .Add(ToEntity(change.Payout))
-            .Add(new TableEntity(change.Payout.Scope, StateTable.RowKey(AccountIndex(change.Payout.Account), change.Payout.Id))), cancellationToken);
+        SubmitAsync(change, batch =>
+        {
+            var payout = change.Payout;
+            batch.Add(ToEntity(payout)).Add(new TableEntity(payout.Scope, StateTable.RowKey(AccountIndex(payout.Account), payout.Id)));
+            if (payout.Period is not null) batch.AddGuarded(new TableEntity(payout.Scope, PeriodRowKey(payout.Account, payout.Period)) { ["Payout"] = payout.Id });
+        }, cancellationToken);
+
+    public async Task<string?> PaidForPeriodAsync(string scope, string account, string period, CancellationToken cancellationToken)
+    {
+        var found = await table.Client.GetEntityIfExistsAsync<TableEntity>(scope, PeriodRowKey(account, period), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.GetString("Payout") : null;
+    }
 
     public Task UpdateAsync(PayoutChange change, CancellationToken cancellationToken) =>
         SubmitAsync(change, batch => batch.Replace(ToEntity(change.Payout)), cancellationToken);
@@ -36,6 +48,8 @@ public sealed class TablePayoutStore(StateTable table, StateBatches batches, Tim
         : IndexPages.ReadAsync<PayoutEntity, Payout>(table.Client, scope, AccountIndex(account), PayoutEntity.Kind, page, ToPayout, cancellationToken);
 
     private static string AccountIndex(string account) => $"{AccountIndexKind}|{account}";
+
+    private static string PeriodRowKey(string account, string period) => StateTable.RowKey($"{PeriodKind}|{account}", period);
 
     private async Task SubmitAsync(PayoutChange change, Action<StateBatch> writePayout, CancellationToken cancellationToken)
     {
@@ -69,6 +83,7 @@ public sealed class TablePayoutStore(StateTable table, StateBatches batches, Tim
         FailureCode = payout.FailureCode,
         FailureMessage = payout.FailureMessage,
         Created = payout.Created,
+        Period = payout.Period,
     };
 
     private static Payout ToPayout(PayoutEntity entity)
@@ -79,6 +94,7 @@ public sealed class TablePayoutStore(StateTable table, StateBatches batches, Tim
             entity.RailReference, entity.FailureCode, entity.FailureMessage, entity.Created)
         {
             Version = entity.ETag.ToString(),
+            Period = entity.Period,
         };
     }
 }

@@ -10,5 +10,8 @@ public static class MerchantScope
 {
     public static string Of(string merchantId, Mode mode) => $"{merchantId}:{(mode == Mode.Test ? "test" : "live")}";
 
+    /// <summary>The merchant id of a scope made by <see cref="Of"/>.</summary>
+    public static string MerchantOf(string scope) => scope[..scope.LastIndexOf(':')];
+
     public static Mode ModeOf(string scope) => scope.EndsWith(":live", StringComparison.Ordinal) ? Mode.Live : Mode.Test;
 }

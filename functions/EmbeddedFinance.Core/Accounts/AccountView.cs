@@ -21,6 +21,8 @@ public sealed record AccountView(
     string DefaultCurrency,
     [Description("The account's payout destination, or null.")]
     Payouts.PayoutDestinationView? PayoutDestination,
+    [Description("When the account is paid out automatically.")]
+    PayoutScheduleView PayoutSchedule,
     [Description("When the account was created, in Unix seconds."), Example(1717171717)]
     long Created,
     [Description("`true` for live mode (`sk_live_…`), `false` for sandbox (`sk_test_…`).")]
@@ -28,5 +30,6 @@ public sealed record AccountView(
 {
     public static AccountView From(ConnectedAccount account) => new(
         account.Id, "account", account.DisplayName, account.Email, account.Country.Code, account.DefaultCurrency.Code, Payouts.PayoutDestinationView.From(account.PayoutDestination),
+        PayoutScheduleView.From(account.PayoutSchedule),
         account.Created.ToUnixTimeSeconds(), account.Mode == Common.Mode.Live);
 }

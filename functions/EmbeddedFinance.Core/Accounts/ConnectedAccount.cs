@@ -13,4 +13,11 @@ public sealed record ConnectedAccount(
     Currency DefaultCurrency,
     Mode Mode,
     DateTimeOffset Created,
-    Payouts.PayoutDestination? PayoutDestination = null);
+    Payouts.PayoutDestination? PayoutDestination = null)
+{
+    /// <summary>When the account is paid out automatically; manual unless set.</summary>
+    public PayoutSchedule PayoutSchedule { get; init; } = PayoutSchedule.Manual;
+
+    /// <summary>The stored row's ETag; null before it is written.</summary>
+    public string? Version { get; init; }
+}

@@ -18,7 +18,9 @@ public sealed record CreateAccountRequest(
     [Description("A supported ISO 4217 currency code, written lower-case such as `usd` (matched case-insensitively; otherwise `400 currency_unsupported`). Supported: aud, bhd, brl, cad, chf, czk, dkk, eur, gbp, hkd, huf, inr, jpy, krw, kwd, mxn, nok, nzd, pln, sek, sgd, usd, zar."), MinLength(3), Example("usd"), Required]
     string? DefaultCurrency,
     [Description("Optional: where the account's payouts go (required before its first payout).")]
-    Payouts.PayoutDestinationInput? PayoutDestination)
+    Payouts.PayoutDestinationInput? PayoutDestination,
+    [Description("Optional: when the account is paid out automatically (default `{\"interval\": \"manual\"}`).")]
+    PayoutScheduleInput? PayoutSchedule = null)
 {
     public Result<CreateAccountCommand> Validate()
     {
@@ -42,14 +44,16 @@ public sealed record CreateAccountRequest(
             if (!bank.IsSuccess) return bank.Error!;
             destination = bank.Value;
         }
-        return new CreateAccountCommand(name, email, country, currency, destination);
+        Result<Accounts.PayoutSchedule> schedule = PayoutSchedule is null ? Accounts.PayoutSchedule.Manual : PayoutSchedule.Validate();
+        if (!schedule.IsSuccess) return schedule.Error!;
+        return new CreateAccountCommand(name, email, country, currency, destination, schedule.Value!);
     }
 
     // Email addresses are personal data: never in a log line.
     public override string ToString() => nameof(CreateAccountRequest) + " { [redacted] }";
 }
 
-public sealed record CreateAccountCommand(string DisplayName, string Email, Country Country, Currency DefaultCurrency, Payouts.BankAccount? PayoutDestination)
+public sealed record CreateAccountCommand(string DisplayName, string Email, Country Country, Currency DefaultCurrency, Payouts.BankAccount? PayoutDestination, PayoutSchedule PayoutSchedule)
 {
     public override string ToString() => nameof(CreateAccountCommand) + " { [redacted] }";
 }

@@ -8,6 +8,10 @@ public interface IAccountStore
 {
     Task CreateAsync(ConnectedAccount account, PlatformEvent created, IdempotencyCompletion? completion, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the account (guarded by its <see cref="ConnectedAccount.Version"/>) with its event, in one batch.</summary>
+    /// <exception cref="Common.ConcurrencyConflictException">The account changed since it was read: nothing was written.</exception>
+    Task UpdateAsync(ConnectedAccount account, PlatformEvent updated, IdempotencyCompletion? completion, CancellationToken cancellationToken);
+
     Task<ConnectedAccount?> GetAsync(string scope, string accountId, CancellationToken cancellationToken);
 
     /// <summary>Whether the account exists in the scope (accounts are never deleted, so a yes may be cached).</summary>

@@ -15,12 +15,7 @@ public static class PrefixedId
     public static string New(string prefix, TimeProvider clock)
     {
         Span<char> body = stackalloc char[TimeChars + RandomChars];
-        var millis = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        for (var i = TimeChars - 1; i >= 0; i--)
-        {
-            body[i] = Alphabet[(int)(millis & 31)];
-            millis >>= 5;
-        }
+        WriteTime(body, clock.GetUtcNow());
         Span<byte> random = stackalloc byte[RandomChars];
         RandomNumberGenerator.Fill(random);
         for (var i = 0; i < RandomChars; i++)
@@ -28,6 +23,25 @@ public static class PrefixedId
             body[TimeChars + i] = Alphabet[random[i] & 31];
         }
         return $"{prefix}_{body}";
+    }
+
+    /// <summary>The smallest id of the millisecond of <paramref name="at"/>: a cursor from which a range lists what was made since.</summary>
+    public static string Earliest(string prefix, DateTimeOffset at)
+    {
+        Span<char> body = stackalloc char[TimeChars + RandomChars];
+        WriteTime(body, at);
+        body[TimeChars..].Fill(Alphabet[0]);
+        return $"{prefix}_{body}";
+    }
+
+    private static void WriteTime(Span<char> body, DateTimeOffset at)
+    {
+        var millis = at.ToUnixTimeMilliseconds();
+        for (var i = TimeChars - 1; i >= 0; i--)
+        {
+            body[i] = Alphabet[(int)(millis & 31)];
+            millis >>= 5;
+        }
     }
 
     /// <summary>True when <paramref name="value"/> is shaped like an id this class makes with that prefix.</summary>

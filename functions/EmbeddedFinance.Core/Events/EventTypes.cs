@@ -15,6 +15,9 @@ public static class EventTypes
     public const string PayoutFailed = "payout.failed";
     public const string AccountCreated = "account.created";
 
+    /// <summary>An account's settings changed (<c>PATCH /v1/accounts/{id}</c>); the payload is the account as it is now.</summary>
+    public const string AccountUpdated = "account.updated";
+
     /// <summary>An account's available balance went from zero or more to below zero (once per crossing).</summary>
     public const string AccountBalanceNegative = "account.balance_negative";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
@@ -22,6 +25,6 @@ public static class EventTypes
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
-        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountBalanceNegative, WebhookEndpointDisabled,
+        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountUpdated, AccountBalanceNegative, WebhookEndpointDisabled,
     };
 }

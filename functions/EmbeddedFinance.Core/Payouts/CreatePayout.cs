@@ -46,8 +46,16 @@ public sealed class CreatePayout(
 
         for (var attempt = 1; ; attempt++)
         {
+            // A schedule's period is paid once: a racer (another instance, a retried run) that committed first wins.
+            if (command.Period is not null && await store.PaidForPeriodAsync(caller.Scope, account.Id, command.Period, cancellationToken) is { } paid)
+            {
+                return Errors.StateInvalid($"The account's automatic payout for {command.Period} was already made: {paid}.");
+            }
             var payout = new Payout(payoutId, caller.Scope, caller.Mode, account.Id, amount, fee, currency, command.Method,
-                PayoutStatus.Pending, account.PayoutDestination.Last4, command.Description, null, null, null, clock.GetUtcNow());
+                PayoutStatus.Pending, account.PayoutDestination.Last4, command.Description, null, null, null, clock.GetUtcNow())
+            {
+                Period = command.Period,
+            };
             var ledger = LedgerTransaction.Create(caller.Scope, currency, LedgerTypes.Payout, payout.Id, PayoutPostings.ForCreate(payout), clock);
             var changes = BalanceChanges.Of([ledger]);
             var current = await ledgerReader.BalancesOfAsync(caller.Scope, changes.Select(change => change.Key), cancellationToken);
@@ -76,7 +84,7 @@ public sealed class CreatePayout(
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
-                // The balance moved (another payout, or settlement): decide again on what it is now.
+                // The balance moved (another payout, or settlement), or the period was paid: decide again on what it is now.
                 await Task.Delay(Random.Shared.Next(1, 5 + attempt), cancellationToken);
             }
         }

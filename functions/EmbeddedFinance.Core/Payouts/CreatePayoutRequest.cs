@@ -40,4 +40,5 @@ public sealed record CreatePayoutRequest(
     }
 }
 
-public sealed record CreatePayoutCommand(string Account, Money Amount, PayoutMethod Method, string? Description);
+/// <param name="Period">For the payout schedule only: the period the payout pays, at most once (see <see cref="Payout.Period"/>).</param>
+public sealed record CreatePayoutCommand(string Account, Money Amount, PayoutMethod Method, string? Description, string? Period = null);

@@ -31,6 +31,12 @@ public sealed record Payout(
     /// <summary>The stored row's ETag; null before it is written.</summary>
     public string? Version { get; init; }
 
+    /// <summary>The payout schedule's period this automatic payout pays (<c>2026-12-02</c>, <c>2026-W49</c>, <c>2026-12</c>); null for a payout made through the API.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>Whether the payout schedule made it, rather than <c>POST /v1/payouts</c>.</summary>
+    public bool Automatic => Period is not null;
+
     /// <summary>Whether the rail's answer is still to come (a report for a finished payout is a duplicate).</summary>
     public bool IsOpen => Status is PayoutStatus.Pending or PayoutStatus.InTransit;
 }

@@ -18,6 +18,7 @@ namespace EmbeddedFinance.Core.Payouts;
   "method": "standard",
   "status": "pending",
   "destination_last4": "6789",
+  "automatic": false,
   "created": 1717171717,
   "livemode": false
 }
@@ -37,6 +38,8 @@ public sealed record PayoutView(
     string Status,
     string DestinationLast4,
     string? Description,
+    [Description("`true` when the account's payout schedule made the payout, `false` for `POST /v1/payouts`.")]
+    bool Automatic,
     [AllowedValues("no_account", "account_closed", "could_not_process")]
     string? FailureCode,
     string? FailureMessage,
@@ -46,5 +49,5 @@ public sealed record PayoutView(
     public static PayoutView From(Payout payout) => new(
         payout.Id, "payout", payout.Account, payout.Amount, payout.Fee, payout.Currency.Code, payout.Method.ApiName(), payout.Status.ApiName(),
         payout.DestinationLast4,
-        payout.Description, payout.FailureCode, payout.FailureMessage, payout.Created.ToUnixTimeSeconds(), payout.Mode == Common.Mode.Live);
+        payout.Description, payout.Automatic, payout.FailureCode, payout.FailureMessage, payout.Created.ToUnixTimeSeconds(), payout.Mode == Common.Mode.Live);
 }

@@ -12,6 +12,7 @@ public sealed class AccountFunctions(ApiPipeline api, ConnectedAccounts accounts
     private static readonly ApiRoute Create = new("accounts.create", AccessPolicy.Needs(Permission.Write(ApiResources.Accounts)));
     private static readonly ApiRoute Retrieve = new("accounts.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Accounts)));
     private static readonly ApiRoute List = new("accounts.list", AccessPolicy.Needs(Permission.Read(ApiResources.Accounts)));
+    private static readonly ApiRoute Update = new("accounts.update", AccessPolicy.Needs(Permission.Write(ApiResources.Accounts)));
 
     [Function("CreateAccount")]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/accounts")] HttpRequest request) =>
@@ -30,4 +31,10 @@ public sealed class AccountFunctions(ApiPipeline api, ConnectedAccounts accounts
             var page = ListQuery.Parse(request, "acct");
             return page.IsSuccess ? await accounts.ListAsync(call.Merchant, page.Value!, request.HttpContext.RequestAborted) : page.Error!;
         });
+
+    [Function("UpdateAccount")]
+    public Task<IActionResult> UpdateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/accounts/{id}")] HttpRequest request, string id) =>
+        api.WriteAsync<UpdateAccountRequest, UpdateAccountCommand>(request, Update,
+            body => body.Validate(),
+            (call, command, lease) => accounts.UpdateAsync(call.Merchant, id, command, lease, CancellationToken.None));
 }

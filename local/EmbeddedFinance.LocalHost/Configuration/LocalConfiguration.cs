@@ -27,6 +27,7 @@ public static class LocalConfiguration
         ["Queues:Webhooks"] = "ef-webhooks",
         ["Queues:IntegrationEvents"] = "ef-integration-events",
         ["Schedules:Redrive"] = "0 * * * * *",
+        ["Schedules:PayScheduledPayouts"] = "0 * * * * *",
         ["Schedules:RotateSigningKeys"] = "0 17 3 * * *",
     };
 

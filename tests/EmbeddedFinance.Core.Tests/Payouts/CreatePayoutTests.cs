@@ -202,4 +202,35 @@ public sealed class CreatePayoutTests
         Assert.Same(lease, completion?.Lease);
         Assert.Equal(result.Value, completion?.Response);
     }
+
+    [Fact]
+    public async Task A_payout_for_a_schedule_period_carries_the_period_and_is_automatic()
+    {
+        var result = await UseCase.HandleAsync(Shop, new CreatePayoutCommand(account.Id, new Money(1_000, Eur), PayoutMethod.Standard, null, "2030-01-02"), null, CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        var payout = Assert.Single(writes).Payout;
+        Assert.Equal(("2030-01-02", true), (payout.Period, payout.Automatic));
+    }
+
+    [Fact]
+    public async Task A_schedule_period_already_paid_is_state_invalid_naming_its_payout_and_writes_nothing()
+    {
+        store.Setup(s => s.PaidForPeriodAsync(Shop.Scope, account.Id, "2030-01-02", It.IsAny<CancellationToken>())).ReturnsAsync("po_first");
+
+        var result = await UseCase.HandleAsync(Shop, new CreatePayoutCommand(account.Id, new Money(1_000, Eur), PayoutMethod.Standard, null, "2030-01-02"), null, CancellationToken.None);
+
+        Assert.Equal((409, "state_invalid"), (result.Error?.Status, result.Error?.Code));
+        Assert.Contains("po_first", result.Error!.Detail, StringComparison.Ordinal);
+        NothingReserved();
+    }
+
+    [Fact]
+    public async Task A_payout_through_the_api_is_not_automatic_and_never_reads_a_period()
+    {
+        await Run(1_000);
+
+        Assert.False(Assert.Single(writes).Payout.Automatic);
+        store.Verify(s => s.PaidForPeriodAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
 }

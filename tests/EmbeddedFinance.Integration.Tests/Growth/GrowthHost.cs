@@ -29,6 +29,7 @@ public static class GrowthHost
             ["Schedules:PurgeIdempotency"] = Never,
             ["Schedules:Reconcile"] = Never,
             ["Schedules:Redrive"] = Never,
+            ["Schedules:PayScheduledPayouts"] = Never,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         return TestHost.StartAsync(all, services =>

@@ -39,6 +39,21 @@ public sealed class PaymentClient(TestHost host, CreatedMerchant merchant)
     public async Task<JsonElement> PayAsync(string token, long amount = 10_000, bool capture = true, long fee = 0, object[]? splits = null) =>
         await ExpectAsync(await CreateAsync(new { amount, currency = "usd", payment_method = token, capture_method = capture ? "automatic" : "manual", application_fee_amount = fee, splits }), HttpStatusCode.Created);
 
+    /// <summary>Pays <paramref name="amount"/> to the account through a split (plus a 500 fee) and waits until settlement made it available.</summary>
+    public async Task FundAsync(string token, string account, long amount)
+    {
+        var before = await BalanceAsync(account, "available");
+        await PayAsync(token, amount + 500, fee: 500, splits: [new { account, amount }]);
+        await Eventually.HoldsAsync(async () => await BalanceAsync(account, "available") == before + amount, "the payment settled to available");
+    }
+
+    /// <summary>The first 100 payouts, of one account or all.</summary>
+    public async Task<List<JsonElement>> PayoutsAsync(string? account = null)
+    {
+        var list = await ExpectAsync(await GetAsync("v1/payouts?limit=100" + (account is null ? "" : $"&account={account}")), HttpStatusCode.OK);
+        return list.GetProperty("data").EnumerateArray().ToList();
+    }
+
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null, string? idempotencyKey = null) =>
         host.SendAsync(HttpMethod.Post, path, merchant.SecretKey, body ?? new { }, idempotencyKey);
 

@@ -145,20 +145,14 @@ public sealed class PayoutTests : HostedTest
     private async Task<string> FundedDriverAsync(long amount, string accountNumber = "000123456789")
     {
         var driver = await client.AccountAsync("Driver", PaymentClient.UsBank(accountNumber));
-        var before = await client.BalanceAsync(driver, "available");
-        await client.PayAsync(token, amount + 500, fee: 500, splits: [new { account = driver, amount }]);
-        await Eventually.HoldsAsync(async () => await client.BalanceAsync(driver, "available") == before + amount, "the payment settled to available");
+        await client.FundAsync(token, driver, amount);
         return driver;
     }
 
     private async Task<string?> StatusAsync(string payoutId) =>
         (await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payouts/{payoutId}"), HttpStatusCode.OK)).GetProperty("status").GetString();
 
-    private async Task<List<JsonElement>> PayoutsAsync(string? account)
-    {
-        var list = await PaymentClient.ExpectAsync(await client.GetAsync("v1/payouts?limit=100" + (account is null ? "" : $"&account={account}")), HttpStatusCode.OK);
-        return list.GetProperty("data").EnumerateArray().ToList();
-    }
+    private Task<List<JsonElement>> PayoutsAsync(string? account) => client.PayoutsAsync(account);
 
     private async Task<long> BalanceOfAsync(string account) =>
         (await Host.Services.GetRequiredService<ILedgerReader>().BalancesAsync(Scope, account, CancellationToken.None))
