@@ -17,6 +17,9 @@ public static class ApiVersions
     /// <summary>Payments say how they capture with <c>capture_method</c> instead of the boolean <c>capture</c>.</summary>
     public const string CaptureMethod = "2026-12-01";
 
+    /// <summary>Refunds keep the application fee unless they say <c>refund_application_fee: true</c>.</summary>
+    public const string RefundApplicationFee = "2026-12-02";
+
     /// <summary>What an event rendered in <see cref="First"/> says it is in: its name before versions were dates.</summary>
     public const string FirstEventLabel = "v1";
 
@@ -24,6 +27,7 @@ public static class ApiVersions
     [
         new(First, "The API as it was before versions were dates: payments carry the boolean `capture`; events say `api_version: \"v1\"`.", null),
         new(CaptureMethod, "Payments carry `capture_method` (`automatic` or `manual`) instead of the boolean `capture`, in responses, in webhook payloads and in the body of `POST /v1/payments`; events name their version (`api_version: \"2026-12-01\"`).", new CaptureMethodChange()),
+        new(RefundApplicationFee, "Refunds take `refund_application_fee` (default `false`): the platform's application fee gives back its share of a refund only when it is `true`; the split accounts (or the merchant) bear the rest. Before, the fee always gave back its share, and integrations pinned to an earlier version keep that rule (and may not send the member). Refunds show `refund_application_fee`, `application_fee_refunded` and what each split gave back.", new RefundApplicationFeeChange()),
     ];
 
     public static IReadOnlyList<string> All { get; } = Changes.Select(change => change.Version).ToList();

@@ -93,3 +93,39 @@ public sealed class VersionedJsonTests
     private static string Event(string version, string capture) =>
         $$"""{"id":"evt_1","object":"event","type":"payment.succeeded","api_version":"{{version}}","data":{"object":{"id":"pay_1","object":"payment",{{capture}}""" + "}}}";
 }
+
+public sealed class RefundApplicationFeeChangeTests
+{
+    [Theory]
+    [InlineData("2026-01-01")]
+    [InlineData("2026-12-01")]
+    public void A_refund_written_for_an_earlier_version_asks_for_the_fees_share_as_it_always_did(string version)
+    {
+        var body = new JsonObject { ["amount"] = 500 };
+
+        Assert.Null(VersionedJson.UpgradeRequest(typeof(RefundRequest), body, version));
+
+        Assert.True(body["refund_application_fee"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void An_earlier_version_may_not_name_the_member_and_the_newest_keeps_what_it_sent()
+    {
+        var old = new JsonObject { ["refund_application_fee"] = false };
+        var newest = new JsonObject { ["amount"] = 500 };
+
+        Assert.Equal(("parameter_unknown", "refund_application_fee"), (VersionedJson.UpgradeRequest(typeof(RefundRequest), old, "2026-12-01")!.Code, VersionedJson.UpgradeRequest(typeof(RefundRequest), old, "2026-12-01")!.Param));
+        Assert.Null(VersionedJson.UpgradeRequest(typeof(RefundRequest), newest, ApiVersions.Newest));
+        Assert.False(newest.ContainsKey("refund_application_fee"));
+    }
+
+    [Fact]
+    public void Other_bodies_are_left_alone()
+    {
+        var payment = new JsonObject { ["amount"] = 500 };
+
+        Assert.Null(VersionedJson.UpgradeRequest(typeof(CreatePaymentRequest), payment, "2026-12-01"));
+
+        Assert.False(payment.ContainsKey("refund_application_fee"));
+    }
+}

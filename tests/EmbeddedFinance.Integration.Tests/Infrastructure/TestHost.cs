@@ -107,9 +107,11 @@ public sealed class TestHost : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = address, Timeout = ClientTimeout };
     }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? body = null, string? idempotencyKey = null)
+    /// <param name="version">An <c>EF-Version</c> to send; none: the merchant's pinned version.</param>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, object? body = null, string? idempotencyKey = null, string? version = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (version is not null) request.Headers.Add("EF-Version", version);
         if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         if (body is string raw) request.Content = new StringContent(raw, Encoding.UTF8, "application/json");

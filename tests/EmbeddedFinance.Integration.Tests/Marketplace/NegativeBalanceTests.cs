@@ -85,7 +85,8 @@ public sealed class NegativeBalanceTests : HostedTest
 
         var second = (await client.PayAsync(token, 1_500, splits: [new { account = driver, amount = 1_500 }])).GetProperty("id").GetString()!;
         await AvailableAsync(driver, 500, "recovered by the second ride");
-        Assert.Equal(0, await IndexRowsAsync());
+        // Settlement removes the index row after the batch that repaid the balance, so a reader can see the balance first.
+        await Eventually.HoldsAsync(async () => await IndexRowsAsync() == 0, "the recovered balance's index row removed");
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/payments/{second}/refunds", null, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         await AvailableAsync(driver, -1_000, "below zero again");
 

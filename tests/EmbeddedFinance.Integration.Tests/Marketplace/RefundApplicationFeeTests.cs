@@ -51,6 +51,23 @@ public sealed class RefundApplicationFeeTests : HostedTest
         Assert.All(capture.Postings.Concat(refunds.SelectMany(t => t.Postings)).GroupBy(p => p.Account), account => Assert.Equal(0, account.Sum(p => p.Amount)));
     }
 
+    [Fact]
+    public async Task An_integration_pinned_before_2026_12_02_keeps_the_old_rule_the_fee_gives_back_its_share_and_may_not_name_the_member()
+    {
+        var alice = await client.AccountAsync("Alice");
+        var id = (await client.PayAsync(token, 10_000, fee: 1_000, splits: [new { account = alice, amount = 9_000 }])).GetProperty("id").GetString()!;
+
+        using var old = await Host.SendAsync(HttpMethod.Post, $"v1/payments/{id}/refunds", client.Merchant.SecretKey, new { amount = 5_000 }, Guid.NewGuid().ToString(), version: "2026-12-01");
+        using var named = await Host.SendAsync(HttpMethod.Post, $"v1/payments/{id}/refunds", client.Merchant.SecretKey, new { amount = 1_000, refund_application_fee = false }, Guid.NewGuid().ToString(), version: "2026-12-01");
+        var newest = await RefundAsync(id, new { amount = 1_000 });
+
+        var refund = await PaymentClient.ExpectAsync(old, HttpStatusCode.Created);
+        Assert.Equal((true, 500L), (refund.GetProperty("refund_application_fee").GetBoolean(), refund.GetProperty("application_fee_refunded").GetInt64()));
+        Assert.Equal([(alice, 4_500L)], Splits(refund));
+        await Problem.AssertAsync(named, 400, "parameter_unknown", "refund_application_fee");
+        Assert.Equal((false, 0L), (newest.GetProperty("refund_application_fee").GetBoolean(), newest.GetProperty("application_fee_refunded").GetInt64()));
+    }
+
     [Theory]
     [InlineData("""{"refund_application_fee":"yes"}""")]
     [InlineData("""{"refund_application_fee":1}""")]

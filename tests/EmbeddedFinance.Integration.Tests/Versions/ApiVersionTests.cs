@@ -1,3 +1,4 @@
+using EmbeddedFinance.Core.Versions;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -87,7 +88,7 @@ public sealed class ApiVersionTests : HostedTest
         using var response = await Send(HttpMethod.Post, "v1/accounts", merchant.SecretKey,
             new { display_name = "Driver", email = "driver@example.com", country = "US", default_currency = "usd" }, version: version);
         await Problem.AssertAsync(response, 400, "api_version_invalid", "EF-Version");
-        Assert.Equal(New, Version(response));
+        Assert.Equal(ApiVersions.Newest, Version(response));
         Assert.Equal(0, await Host.CountRowsAsync("account"));
     }
 
@@ -96,7 +97,7 @@ public sealed class ApiVersionTests : HostedTest
     {
         using var unauthenticated = await Send(HttpMethod.Get, "v1/payments", null);
         await Problem.AssertAsync(unauthenticated, 401, "unauthenticated");
-        Assert.Equal(New, Version(unauthenticated));
+        Assert.Equal(ApiVersions.Newest, Version(unauthenticated));
         using var missing = await Send(HttpMethod.Get, "v1/payments/pay_missing", merchant.SecretKey, version: Old);
         await Problem.AssertAsync(missing, 404, "resource_missing");
         Assert.Equal(Old, Version(missing));
@@ -108,7 +109,7 @@ public sealed class ApiVersionTests : HostedTest
         using var created = await Send(HttpMethod.Post, "v1/webhook_endpoints", merchant.SecretKey, new { url = Receiver.Url("x"), enabled_events = new[] { "*" }, api_version = "2020-01-01" });
         await Problem.AssertAsync(created, 400, "api_version_invalid", "api_version");
         var endpoint = await Expect(await Send(HttpMethod.Post, "v1/webhook_endpoints", merchant.SecretKey, new { url = Receiver.Url("x"), enabled_events = new[] { "*" } }), HttpStatusCode.Created);
-        Assert.Equal(New, endpoint.GetProperty("api_version").GetString());
+        Assert.Equal(ApiVersions.Newest, endpoint.GetProperty("api_version").GetString());
         var id = endpoint.GetProperty("id").GetString();
         var updated = await Expect(await Send(HttpMethod.Patch, $"v1/webhook_endpoints/{id}", merchant.SecretKey, new { api_version = Old }), HttpStatusCode.OK);
         Assert.Equal(Old, updated.GetProperty("api_version").GetString());
@@ -142,7 +143,7 @@ public sealed class ApiVersionTests : HostedTest
         await Problem.AssertAsync(await Send(HttpMethod.Patch, $"v1/merchants/{merchant.Id}", merchant.PublishableKey, new { api_version = Old }), 403, "forbidden");
         await Problem.AssertAsync(await Send(HttpMethod.Patch, $"v1/merchants/{merchant.Id}", merchant.SecretKey, new { api_version = "2026-13-01" }), 400, "api_version_invalid", "api_version");
         await Problem.AssertAsync(await Send(HttpMethod.Patch, $"v1/merchants/{merchant.Id}", merchant.SecretKey, new { }), 400, "parameter_missing", "api_version");
-        Assert.Equal(New, (await Expect(await Send(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey), HttpStatusCode.OK)).GetProperty("api_version").GetString());
+        Assert.Equal(ApiVersions.Newest, (await Expect(await Send(HttpMethod.Get, $"v1/merchants/{merchant.Id}", merchant.SecretKey), HttpStatusCode.OK)).GetProperty("api_version").GetString());
     }
 
     [Fact]
@@ -150,8 +151,8 @@ public sealed class ApiVersionTests : HostedTest
     {
         var list = await Expect(await Send(HttpMethod.Get, "v1/api_versions", merchant.SecretKey), HttpStatusCode.OK);
         var versions = list.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal([Old, New], versions.Select(version => version.GetProperty("id").GetString()));
-        Assert.Equal([false, true], versions.Select(version => version.GetProperty("newest").GetBoolean()));
+        Assert.Equal([Old, New, ApiVersions.RefundApplicationFee], versions.Select(version => version.GetProperty("id").GetString()));
+        Assert.Equal([false, false, true], versions.Select(version => version.GetProperty("newest").GetBoolean()));
         Assert.Contains("capture_method", versions[1].GetProperty("changes").GetString(), StringComparison.Ordinal);
         await Problem.AssertAsync(await Send(HttpMethod.Get, "v1/api_versions", merchant.PublishableKey), 403, "forbidden");
     }

@@ -245,7 +245,7 @@ public sealed class WebhookEndpointTests : HostedTest
 
         var accounts = await webhooks.GetAsync("v1/events?type=account.created");
         Assert.Equal(drivers, accounts.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("data").GetProperty("object").GetProperty("id").GetString()));
-        Assert.All(accounts.GetProperty("data").EnumerateArray(), e => Assert.Equal("2026-12-01", e.GetProperty("api_version").GetString()));
+        Assert.All(accounts.GetProperty("data").EnumerateArray(), e => Assert.Equal(EmbeddedFinance.Core.Versions.ApiVersions.Newest, e.GetProperty("api_version").GetString()));
 
         var firstPage = await webhooks.GetAsync("v1/events?limit=2");
         Assert.True(firstPage.GetProperty("has_more").GetBoolean());
