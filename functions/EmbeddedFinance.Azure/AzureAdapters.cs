@@ -45,6 +45,8 @@ namespace EmbeddedFinance.Azure;
 
 public static class AzureAdapters
 {
+    private const string SigningVault = "signing";
+
     /// <summary>Storage Tables and Queues, and the secret store: Key Vault when configured, else the local store.</summary>
     public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,7 +54,9 @@ public static class AzureAdapters
         services.AddValidatedOptions<SecretStoreOptions>(SecretStoreOptions.Section);
 
         var serviceBus = configuration.GetSection(ServiceBusOptions.Section).Get<ServiceBusOptions>() ?? new ServiceBusOptions();
-        var keyVault = configuration.GetSection(SecretStoreOptions.Section).Get<SecretStoreOptions>()?.KeyVaultUri;
+        var secretOptions = configuration.GetSection(SecretStoreOptions.Section).Get<SecretStoreOptions>();
+        var keyVault = secretOptions?.KeyVaultUri;
+        var signingVault = secretOptions?.SigningKeyVaultUri;
         // Every Azure client in one place: identity-based in Azure (DefaultAzureCredential picks the managed identity
         // named by AZURE_CLIENT_ID), connection strings locally.
         services.AddAzureClients(clients =>
@@ -65,6 +69,7 @@ public static class AzureAdapters
                 else clients.AddServiceBusClient(serviceBus.ConnectionString);
             }
             if (keyVault is not null) clients.AddSecretClient(keyVault);
+            if (signingVault is not null) clients.AddSecretClient(signingVault).WithName(SigningVault);
         });
         services.AddSingleton<StateTable>();
         services.AddSingleton<StateBatches>();
@@ -122,7 +127,11 @@ public static class AzureAdapters
         if (keyVault is not null)
         {
             services.AddSingleton<KeyVaultSecretStore>();
-            services.AddSingleton<ISecretStore>(provider => Cached(provider, provider.GetRequiredService<KeyVaultSecretStore>()));
+            services.AddSingleton<ISecretStore>(provider => Cached(provider, signingVault is null
+                ? provider.GetRequiredService<KeyVaultSecretStore>()
+                : new SplitSecretStore(
+                    provider.GetRequiredService<KeyVaultSecretStore>(),
+                    new KeyVaultSecretStore(provider.GetRequiredService<IAzureClientFactory<SecretClient>>().CreateClient(SigningVault)))));
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using EmbeddedFinance.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -74,6 +75,8 @@ public sealed class Reconciliation(
         }, cancellationToken);
         var longNegative = await negative.NegativeSinceBeforeAsync(clock.GetUtcNow() - options.Value.NegativeBalanceAlertAfter, options.Value.MaxNegativeBalancesReported, cancellationToken);
         var report = new ReconciliationReport("reconciliation", clock.GetUtcNow(), scopes, (int)transactions, unbalanced, drift, longNegative);
+        PlatformTelemetry.ReconciliationProblems.Add(unbalanced.Count, PlatformTelemetry.Tags(("kind", "unbalanced")));
+        PlatformTelemetry.ReconciliationProblems.Add(drift.Count, PlatformTelemetry.Tags(("kind", "drift")));
         foreach (var id in unbalanced) logger.LogError("RECONCILIATION: ledger transaction {TransactionId} does not balance", id);
         foreach (var item in drift)
         {

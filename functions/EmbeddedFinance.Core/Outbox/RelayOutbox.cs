@@ -52,7 +52,7 @@ public sealed class RelayOutbox(IOutbox outbox, IEnumerable<IOutboxConsumer> con
         await Task.WhenAll(consumers.Select(consumer => consumer.ConsumeAsync(scope, entries, cancellationToken)));
         await outbox.MarkDispatchedAsync(scope, entries, cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var entry in entries) PlatformTelemetry.OutboxAge.Record((now - entry.Event.Created).TotalSeconds);
+        foreach (var entry in entries) PlatformTelemetry.OutboxAge.Record((now - entry.Event.Created).TotalSeconds, PlatformTelemetry.Tags(("scope", scope)));
         PlatformTelemetry.QueueWork.Add(entries.Count, PlatformTelemetry.Tags(("function", "RelayOutbox"), ("outcome", "relayed")));
         logger.LogInformation("Relayed {Count} events of {Scope} ({First} … {Last})", entries.Count, scope, entries[0].Event.Id, entries[^1].Event.Id);
     }

@@ -12,4 +12,14 @@ public static class SecretNames
 
     /// <summary>The access-token signing keys (<see cref="OAuth.SigningKeySet"/>): private ECDSA keys with the time each starts signing.</summary>
     public const string OAuthSigningKeys = "oauth-signing-keys";
+
+    /// <summary>Followed by the endpoint id: one secret per webhook endpoint, its versions the rotations.</summary>
+    public const string WebhookSecretPrefix = "webhook-secret-";
+
+    /// <summary>
+    /// The secrets the platform itself writes (creates, rotates, deletes): in Azure they live in the signing vault, where
+    /// the app is Secrets Officer; every other secret is written by a person and only read by the app.
+    /// </summary>
+    public static bool WrittenByThePlatform(string name) =>
+        name == OAuthSigningKeys || name.StartsWith(WebhookSecretPrefix, StringComparison.Ordinal);
 }

@@ -117,7 +117,7 @@ public sealed class SettleScope(ISettlementStore store, ILedgerReader ledgerRead
                 throw;
             }
             var committedAt = clock.GetUtcNow();
-            foreach (var job in run.Finished) PlatformTelemetry.SettlementLag.Record(Math.Max(0, (committedAt - job.DueAt).TotalSeconds), PlatformTelemetry.Tags(("stage", job.Stage.ToString())));
+            foreach (var job in run.Finished) PlatformTelemetry.SettlementLag.Record(Math.Max(0, (committedAt - job.DueAt).TotalSeconds), PlatformTelemetry.Tags(("stage", job.Stage.ToString()), ("scope", scope)));
             var jobs = run.Finished.Count + run.Deferred.Count;
             settled += jobs;
             logger.LogInformation("Settlement {RunId} in {Scope}: {Jobs} jobs, {Balances} balance writes, {Events} settled events; plan {PlanMs:0} ms, commit {CommitMs:0} ms",

@@ -5,7 +5,8 @@ namespace EmbeddedFinance.Core.Telemetry;
 
 /// <summary>
 /// The platform's own traces and metrics, under one name that OpenTelemetry listens to (and exports to Application
-/// Insights when configured). Tags never carry ids of cards, keys or secrets: only routes, outcomes and error codes.
+/// Insights when configured). Tags never carry ids of cards, keys or secrets: only routes, outcomes, error codes and the data scope (merchant and
+/// mode), so that the operator's workbook can show one merchant.
 /// </summary>
 public static class PlatformTelemetry
 {
@@ -31,6 +32,9 @@ public static class PlatformTelemetry
 
     /// <summary>From an event's commit to its relay: how old outbox rows get.</summary>
     public static readonly Histogram<double> OutboxAge = Meter.CreateHistogram<double>("ef.outbox.age", "s", "Age of outbox events when relayed");
+
+    /// <summary>Ledger problems each reconciliation finds, by kind (unbalanced, drift): anything above zero is an incident.</summary>
+    public static readonly Counter<long> ReconciliationProblems = Meter.CreateCounter<long>("ef.reconciliation.problems", "{problem}", "Ledger problems found by reconciliation");
 
     public static TagList Tags(params (string Key, object? Value)[] tags)
     {

@@ -76,7 +76,7 @@ public sealed class DeliverWebhook(
         if (retryAfter is { } delay) await queue.EnqueueAsync(delivery with { Attempt = delivery.Attempt + 1, Parked = 0 }, delay, cancellationToken);
         await attempts.RecordAsync(delivery.Scope, attempt, cancellationToken);
         Log(delivery, attempt);
-        PlatformTelemetry.WebhookAttempts.Add(1, PlatformTelemetry.Tags(("outcome", attempt.Status), ("error", attempt.Error ?? "none"), ("manual", delivery.Manual)));
+        PlatformTelemetry.WebhookAttempts.Add(1, PlatformTelemetry.Tags(("outcome", attempt.Status), ("error", attempt.Error ?? "none"), ("manual", delivery.Manual), ("scope", delivery.Scope)));
         PlatformTelemetry.WebhookAttemptDuration.Record(attempt.DurationMs, PlatformTelemetry.Tags(("outcome", attempt.Status)));
         activity?.SetTag("ef.outcome", attempt.Status);
         await health.ObserveAsync(endpoint, attempt, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class WebhookSecrets(ISecretStore store)
 {
     public const string Prefix = "whsec_";
 
-    public static string NameOf(string endpointId) => "webhook-secret-" + endpointId.Replace('_', '-');
+    public static string NameOf(string endpointId) => SecretNames.WebhookSecretPrefix + endpointId.Replace('_', '-');
 
     /// <summary>A new secret, stored as the endpoint's current version.</summary>
     public async Task<(Sensitive Secret, string Version)> CreateAsync(string endpointId, CancellationToken cancellationToken)

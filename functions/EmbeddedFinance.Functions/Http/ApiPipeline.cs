@@ -123,7 +123,7 @@ public sealed class ApiPipeline(
             outcome = Plain(Errors.Internal(), requestId);
         }
 
-        PlatformTelemetry.RequestDuration.Record(watch.Elapsed.TotalMilliseconds, PlatformTelemetry.Tags(("action", route.Action), ("status", outcome.Response.Status)));
+        PlatformTelemetry.RequestDuration.Record(watch.Elapsed.TotalMilliseconds, PlatformTelemetry.Tags(("action", route.Action), ("status", outcome.Response.Status), ("scope", caller?.Scope ?? "none")));
         activity?.SetTag("http.response.status_code", outcome.Response.Status);
         logger.LogInformation("{Method} {Action} answered {Status} in {ElapsedMs} ms, request {RequestId}, key {KeyId}{Replay}",
             request.Method, route.Action, outcome.Response.Status, watch.ElapsedMilliseconds, requestId, caller?.KeyId ?? "none",
