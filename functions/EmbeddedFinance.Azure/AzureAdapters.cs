@@ -87,7 +87,9 @@ public static class AzureAdapters
         services.AddSingleton<ITokenStore, TableTokenStore>();
         services.AddSingleton<IAccountStore, TableAccountStore>();
         services.AddSingleton<IPaymentStore, TablePaymentStore>();
-        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<TableAuditLog>();
+        services.AddSingleton<IAuditLog>(provider => provider.GetRequiredService<TableAuditLog>());
+        services.AddSingleton<IAuditChainReader>(provider => provider.GetRequiredService<TableAuditLog>());
         services.AddSingleton<IStorageHealthProbe, StorageHealthProbe>();
         services.AddValidatedOptions<QueueNames>(QueueNames.Section);
         services.AddSingleton<IOutboxNudge, QueueOutboxNudge>();

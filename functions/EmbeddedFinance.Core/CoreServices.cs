@@ -61,6 +61,8 @@ public static class CoreServices
         services.AddSingleton<LedgerQueries>();
         services.AddValidatedOptions<ReconciliationOptions>(ReconciliationOptions.Section);
         services.AddSingleton<Reconciliation>();
+        services.AddSingleton<Audit.AuditChain>();
+        services.AddSingleton<Audit.VerifyAuditTrail>();
         services.AddSingleton<RelayOutbox>();
         services.AddSingleton<PublishIntegrationEvents>();
         services.AddValidatedOptions<RecoveryOptions>(RecoveryOptions.Section);

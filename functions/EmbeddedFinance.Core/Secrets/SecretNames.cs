@@ -10,6 +10,9 @@ public static class SecretNames
     public const string CardFingerprintKey = "card-fingerprint-key";
     public const string BankAccountDataKey = "bank-account-data-key";
 
+    /// <summary>The HMAC key of the audit hash chain (<see cref="Audit.AuditChain"/>): read only by the app, like the data keys.</summary>
+    public const string AuditChainKey = "audit-chain-key";
+
     /// <summary>The access-token signing keys (<see cref="OAuth.SigningKeySet"/>): private ECDSA keys with the time each starts signing.</summary>
     public const string OAuthSigningKeys = "oauth-signing-keys";
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.OAuth;
@@ -93,6 +94,8 @@ public static class ApiSchemas
             "WebhookAttemptList", "Every delivery attempt of an event, to all of the merchant's endpoints, oldest first. Not paged: `has_more` is always `false`.",
             "The attempts, in the order they started.", "^/v1/events/evt_[^/]+/deliveries$", paged: false, urlDescription: "The route of this list: `/v1/events/{id}/deliveries`."),
         ApiSchema.Of<RedeliveryView>("EventRedelivery"),
+        ApiSchema.Of<AuditVerificationView>("AuditVerification"),
+        ApiSchema.Of<AuditBreakView>("AuditBreak"),
         ApiSchema.Of<PoisonMessageView>("PoisonMessage"),
         ApiSchema.Of<PoisonQueueView>("PoisonQueue"),
         ApiSchema.List<PoisonQueueView>("PoisonQueueList", "Every platform queue's poison twin.", "The poison queues.", "/v1/admin/poison", paged: false),

@@ -1,0 +1,15 @@
+namespace EmbeddedFinance.Azure.Audit;
+
+/// <summary>Row keys of an audit partition: the head, and the chained entries in sequence order.</summary>
+public static class AuditRows
+{
+    public const string Head = "head";
+
+    /// <summary>Chained entries' row keys begin with this; entries written before the chain keep their <c>aud_</c> ids.</summary>
+    public const string ChainPrefix = "chain-";
+
+    /// <summary>Just above every chained row key.</summary>
+    public const string ChainEnd = "chain.";
+
+    public static string Chained(long sequence) => ChainPrefix + sequence.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+}
