@@ -679,3 +679,5 @@ output keyVaultUri string = vault.properties.vaultUri
 output signingKeyVaultUri string = signingVault.properties.vaultUri
 output storageAccountName string = storage.name
 output identityClientId string = identity.properties.clientId
+@description('The static address webhooks leave from (staticEgressIp), for merchants to allow-list; empty without it.')
+output egressIpAddress string = staticEgressIp ? egressIp!.properties.ipAddress : ''
