@@ -1,6 +1,7 @@
 using System.Net;
 using Azure;
 using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Audit;
 
 namespace EmbeddedFinance.Azure.Audit;
@@ -12,57 +13,46 @@ namespace EmbeddedFinance.Azure.Audit;
 /// storage call; when another instance moved the head first (412, or 409 on a first head), it is read again and the
 /// batch relinked after it: one read and one more transaction per lost race.
 /// </summary>
-public sealed class AuditPartitionWriter(TableClient table, string partition, AuditChain chain)
+public sealed class AuditPartitionWriter
 {
     private const int MaxEntries = 99;
     private const int MaxRaces = 20;
 
-    private readonly Lock gate = new();
-    private List<(AuditEntry Entry, TaskCompletionSource Stored)> pending = [];
-    private bool writing;
+    private readonly TableClient table;
+    private readonly string partition;
+    private readonly AuditChain chain;
+    private readonly GroupCommit<(AuditEntry Entry, TaskCompletionSource Stored)> commit;
+    // Only the group commit's one writer at a time touches it.
     private AuditHeadEntity? head;
+
+    public AuditPartitionWriter(TableClient table, string partition, AuditChain chain)
+    {
+        this.table = table;
+        this.partition = partition;
+        this.chain = chain;
+        commit = new(WriteGroupAsync);
+    }
 
     public Task AddAsync(AuditEntry entry)
     {
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool lead;
-        lock (gate)
-        {
-            pending.Add((entry, stored));
-            lead = !writing;
-            writing = true;
-        }
-        if (lead) _ = Task.Run(WriteUntilDrainedAsync);
+        commit.Add((entry, stored));
         return stored.Task;
     }
 
-    private async Task WriteUntilDrainedAsync()
+    private async Task WriteGroupAsync(List<(AuditEntry Entry, TaskCompletionSource Stored)> group)
     {
-        while (true)
+        foreach (var batch in group.Chunk(MaxEntries))
         {
-            List<(AuditEntry Entry, TaskCompletionSource Stored)> group;
-            lock (gate)
+            try
             {
-                if (pending.Count == 0)
-                {
-                    writing = false;
-                    return;
-                }
-                group = pending;
-                pending = [];
+                await AppendAsync(batch.Select(item => item.Entry).ToList());
+                foreach (var item in batch) item.Stored.TrySetResult();
             }
-            foreach (var batch in group.Chunk(MaxEntries))
+            catch (Exception failure)
             {
-                try
-                {
-                    await AppendAsync(batch.Select(item => item.Entry).ToList());
-                    foreach (var item in batch) item.Stored.TrySetResult();
-                }
-                catch (Exception failure)
-                {
-                    head = null;
-                    foreach (var item in batch) item.Stored.TrySetException(failure);
-                }
+                head = null;
+                foreach (var item in batch) item.Stored.TrySetException(failure);
             }
         }
     }

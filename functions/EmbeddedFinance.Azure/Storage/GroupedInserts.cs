@@ -8,52 +8,33 @@ namespace EmbeddedFinance.Azure.Storage;
 /// its ETag or its own failure, exactly as from <see cref="TableClient.AddEntityAsync{T}"/>; but rows that arrive
 /// while a write is in flight go together, one table batch per partition. Under load one storage call then
 /// serves many rows; alone, a row is written at once. A batch that fails (a row that already exists, say) is
-/// retried row by row, so that every caller gets the answer for its own row; one that got no answer fails every row. No background thread: the
-/// caller that finds no write in flight leads, and writes until nothing is pending.
+/// retried row by row, so that every caller gets the answer for its own row; one that got no answer fails every row. The leader loop is
+/// <see cref="GroupCommit{T}"/>.
 /// </summary>
-public sealed class GroupedInserts(TableClient table)
+public sealed class GroupedInserts
 {
-    private readonly Lock gate = new();
-    private List<Pending> pending = [];
-    private bool writing;
+    private readonly TableClient table;
+    private readonly GroupCommit<Pending> commit;
+
+    public GroupedInserts(TableClient table)
+    {
+        this.table = table;
+        commit = new GroupCommit<Pending>(WriteGroupAsync);
+    }
 
     private sealed record Pending(ITableEntity Entity, TaskCompletionSource<ETag> Stored);
 
     public Task<ETag> AddAsync(ITableEntity entity)
     {
         var next = new Pending(entity, new TaskCompletionSource<ETag>(TaskCreationOptions.RunContinuationsAsynchronously));
-        bool lead;
-        lock (gate)
-        {
-            pending.Add(next);
-            lead = !writing;
-            writing = true;
-        }
-        if (lead) _ = Task.Run(WriteUntilDrainedAsync);
+        commit.Add(next);
         return next.Stored.Task;
     }
 
-    private async Task WriteUntilDrainedAsync()
-    {
-        while (true)
-        {
-            List<Pending> group;
-            lock (gate)
-            {
-                if (pending.Count == 0)
-                {
-                    writing = false;
-                    return;
-                }
-                group = pending;
-                pending = [];
-            }
-            await Task.WhenAll(group
-                .GroupBy(row => row.Entity.PartitionKey)
-                .SelectMany(partition => partition.Chunk(StateBatch.MaxActions))
-                .Select(WriteBatchAsync));
-        }
-    }
+    private Task WriteGroupAsync(List<Pending> group) => Task.WhenAll(group
+        .GroupBy(row => row.Entity.PartitionKey)
+        .SelectMany(partition => partition.Chunk(StateBatch.MaxActions))
+        .Select(WriteBatchAsync));
 
     private async Task WriteBatchAsync(Pending[] rows)
     {
