@@ -553,6 +553,24 @@ var alertRules = [
     window: 'PT15M'
   }
   {
+    name: 'audit-write-failed'
+    severity: 1
+    description: 'An audit line could not be stored (the request itself succeeded): the trail has a gap to explain.'
+    query: 'union isfuzzy=true AppTraces, FunctionAppLogs | where Message has "AUDIT WRITE FAILED" | summarize value = count()'
+    threshold: 0
+    window: 'PT15M'
+  }
+  {
+    // The app only ever inserts audit rows and replaces a head inside a batch: any other change there is someone else. Head
+    // replaces are left out in case the logs list a batch's operations one by one (a deleted head still counts).
+    name: 'audit-table-changed'
+    severity: 0
+    description: 'An audit row was updated, merged or deleted outside the app\'s batches: possible tampering; verify the scope.'
+    query: 'StorageTableLogs | where OperationName in ("UpdateEntity", "MergeEntity", "DeleteEntity", "InsertOrReplaceEntity", "InsertOrMergeEntity") and Uri has "audit(PartitionKey=" | where not(OperationName in ("UpdateEntity", "InsertOrReplaceEntity") and Uri has "head") | summarize value = count()'
+    threshold: 0
+    window: 'PT15M'
+  }
+  {
     name: 'p95-latency'
     severity: 2
     description: 'The 95th percentile of API request time is above 1 second.'

@@ -33,6 +33,8 @@ public sealed partial class BicepTemplateTests
         ["settlement-lag"] = "ef.settlement.lag",
         ["server-error-rate"] = "ef.api.request.duration",
         ["p95-latency"] = "AppRequests",
+        ["audit-write-failed"] = "AUDIT WRITE FAILED",
+        ["audit-table-changed"] = "StorageTableLogs",
     };
 
     [Theory]
