@@ -130,10 +130,11 @@ public sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>Every entity of every table of this host, as text, to scan for what must never be stored.</summary>
-    public async Task<IReadOnlyList<string>> DumpTablesAsync()
+    /// <param name="auditTrail">Whether the audit table is included: a test that proves a request changed nothing leaves it out, since every request is audited (and moves its scope's chain head).</param>
+    public async Task<IReadOnlyList<string>> DumpTablesAsync(bool auditTrail = true)
     {
         var rows = new List<string>();
-        foreach (var table in new[] { Storage.StateTable, Storage.AuditTable, Storage.SecretsTable })
+        foreach (var table in auditTrail ? new[] { Storage.StateTable, Storage.AuditTable, Storage.SecretsTable } : [Storage.StateTable, Storage.SecretsTable])
         {
             await foreach (var entity in Tables.GetTableClient(table).QueryAsync<TableEntity>())
             {

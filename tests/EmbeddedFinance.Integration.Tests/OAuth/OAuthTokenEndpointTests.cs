@@ -44,7 +44,7 @@ public sealed class OAuthTokenEndpointTests : HostedTest
             ("a body over 8 KB", basic, Form("grant_type=client_credentials&pad=" + new string('p', 9000))),
             ("a multipart body", basic, new MultipartFormDataContent { { new StringContent("client_credentials"), "grant_type" } }),
         };
-        var before = string.Join('\n', await Host.DumpTablesAsync());
+        var before = string.Join('\n', await Host.DumpTablesAsync(auditTrail: false));
 
         foreach (var (what, authorization, content) in requests)
         {
@@ -61,9 +61,8 @@ public sealed class OAuthTokenEndpointTests : HostedTest
             Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         }
 
-        // Refusals of the known client are audited; nothing else is written.
-        var after = (await Host.DumpTablesAsync()).Where(row => !row.Contains("Action=oauth.token", StringComparison.Ordinal));
-        Assert.Equal(before, string.Join('\n', after));
+        // Refusals of the known client are audited (OAuthFlowTests reads those entries); nothing else is written.
+        Assert.Equal(before, string.Join('\n', await Host.DumpTablesAsync(auditTrail: false)));
     }
 
     private static FormUrlEncodedContentLike Form(string body) => new(body);
