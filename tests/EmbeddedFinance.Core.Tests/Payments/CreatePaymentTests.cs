@@ -5,6 +5,7 @@ using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
@@ -30,6 +31,7 @@ public sealed class CreatePaymentTests
     private readonly Mock<ITokenStore> tokens = new();
     private readonly Mock<IAcquirer> acquirer = new();
     private readonly Mock<ISecretStore> secrets = new();
+    private readonly Mock<IDisputeSchedule> disputes = new();
     private readonly List<PaymentChange> stored = [];
     private readonly string tokenId;
     private readonly string seller;
@@ -56,7 +58,7 @@ public sealed class CreatePaymentTests
 
     private CreatePayment UseCase => new(payments.Object, accounts.Object,
         new CardAuthorizationReader(tokens.Object, new CardSealer(new DataKeys(secrets.Object)), NullLogger<CardAuthorizationReader>.Instance),
-        acquirer.Object, clock, NullLogger<CreatePayment>.Instance);
+        acquirer.Object, disputes.Object, Options.Create(new DisputeOptions()), clock, NullLogger<CreatePayment>.Instance);
 
     private CreatePaymentCommand Command(bool capture = true, string? token = null, IReadOnlyList<Split>? splits = null) =>
         new(new Money(1000, Eur), token ?? tokenId, capture, 100, splits ?? [new Split(seller, 900)], "ride", new Dictionary<string, string>());
