@@ -193,4 +193,30 @@ public sealed class CreatePaymentTests
         Assert.Same(lease, completion?.Lease);
         Assert.Equal(result.Value, completion?.Response);
     }
+
+    [Fact]
+    public async Task An_approval_the_card_holder_disputes_later_schedules_the_dispute_before_the_payment_commits()
+    {
+        var order = new List<string>();
+        acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AcquirerDecision.Approved("auth_1") { DisputedLater = true });
+        disputes.Setup(d => d.ScheduleAsync(It.IsAny<DisputeWork>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("schedule")).Returns(Task.CompletedTask);
+        payments.Setup(p => p.CreateAsync(It.IsAny<PaymentChange>(), It.IsAny<CancellationToken>()))
+            .Callback<PaymentChange, CancellationToken>((change, _) => { order.Add("commit"); stored.Add(change); }).Returns(Task.CompletedTask);
+
+        await Run(Command());
+
+        var payment = Assert.Single(stored).Payment;
+        Assert.Equal(["schedule", "commit"], order);
+        disputes.Verify(d => d.ScheduleAsync(new DisputeWork(DisputeWorkKind.Open, Shop.Scope, payment.Id, clock.GetUtcNow() + new DisputeOptions().SandboxAfter), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task An_ordinary_approval_schedules_no_dispute()
+    {
+        await Run(Command());
+
+        Assert.Single(stored);
+        disputes.VerifyNoOtherCalls();
+    }
 }
