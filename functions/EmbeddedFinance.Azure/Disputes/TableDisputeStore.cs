@@ -1,6 +1,4 @@
-using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Payments;
-using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Disputes;
@@ -30,12 +28,6 @@ public sealed class TableDisputeStore(StateTable table, StateBatches batches) : 
     public Task<Page<Dispute>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>
         CursorPages.ReadAsync<DisputeEntity, Dispute>(table.Client, scope, DisputeEntity.Kind, page, DisputeRows.ToDispute, cancellationToken);
 
-    private async Task SubmitAsync(DisputeChange change, Action<StateBatch> writeDispute, CancellationToken cancellationToken)
-    {
-        var batch = batches.For(change.Dispute.Scope);
-        writeDispute(batch);
-        batch.AddLedgerToSettle(change.Ledger).AddEvent(change.Event, change.Ledger?.Id);
-        await batch.CompleteAsync(change.Completion, cancellationToken);
-        await batch.SubmitAsync(cancellationToken);
-    }
+    private Task SubmitAsync(DisputeChange change, Action<StateBatch> writeDispute, CancellationToken cancellationToken) =>
+        batches.CommitAsync(change.Dispute.Scope, writeDispute, change.Ledger, change.Event, change.Completion, cancellationToken);
 }

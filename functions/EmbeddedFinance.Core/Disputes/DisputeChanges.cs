@@ -18,54 +18,56 @@ public sealed class DisputeChanges(IDisputeStore store, IDisputeSchedule schedul
 {
     private const int MaxAttempts = 5;
 
-    public async Task<Result<StoredResponse>> RespondAsync(Caller.Merchant caller, string disputeId, UpdateDisputeCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private sealed record Outcome(Dispute Dispute, LedgerTransaction? Ledger, string EventType, StoredResponse Response, DisputeWork? Scheduled);
+
+    public async Task<Result<StoredResponse>> RespondAsync(Caller.Merchant caller, string disputeId, UpdateDisputeCommand command, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+        !PrefixedId.IsWellFormed(disputeId, "dp") ? Errors.ResourceMissing("dispute") : await ChangeAsync(caller.Scope, disputeId, lease, dispute =>
         {
-            var dispute = PrefixedId.IsWellFormed(disputeId, "dp") ? await store.GetAsync(caller.Scope, disputeId, cancellationToken) : null;
-            if (dispute is null) return Errors.ResourceMissing("dispute");
             var responded = dispute.Respond(command.Evidence, command.Submit, clock.GetUtcNow());
             if (!responded.IsSuccess) return responded.Error!;
             var after = responded.Value!;
-            var response = StoredResponse.Of(200, DisputeView.From(after));
-            if (command.Submit)
-            {
-                // Before the commit: a decision due for a dispute whose submission never committed finds it still needing a response, and is dropped.
-                await schedule.ScheduleAsync(new DisputeWork(DisputeWorkKind.Decide, after.Scope, after.Id, clock.GetUtcNow() + options.Value.SandboxDecideAfter), cancellationToken);
-            }
-            var updated = PlatformEvent.Of(EventTypes.DisputeUpdated, caller.Scope, caller.Mode, DisputeView.From(after), clock);
-            try
-            {
-                await store.UpdateAsync(new DisputeChange(after, null, null, updated, lease?.Complete(response)), cancellationToken);
-                return response;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                // Someone else changed the dispute first: decide again on what it is now.
-            }
-        }
-    }
+            // A submission's decision is due later; scheduled before the commit, it finds a submission that never committed still needing a response, and is dropped.
+            var decision = command.Submit ? new DisputeWork(DisputeWorkKind.Decide, after.Scope, after.Id, clock.GetUtcNow() + options.Value.SandboxDecideAfter) : null;
+            return new Outcome(after, null, EventTypes.DisputeUpdated, StoredResponse.Of(200, DisputeView.From(after)), decision);
+        }, cancellationToken);
 
     /// <summary>The sandbox issuer decides a dispute under review; anything else (already decided, never submitted, missing) is left alone.</summary>
     public async Task<bool> DecideAsync(string scope, string disputeId, CancellationToken cancellationToken)
     {
+        var decided = await ChangeAsync(scope, disputeId, null, dispute =>
+        {
+            var closed = dispute.DecideInSandbox();
+            if (!closed.IsSuccess) return closed.Error!;
+            var after = closed.Value!;
+            var ledger = after.Status == DisputeStatus.Won
+                ? LedgerTransaction.Create(scope, after.Currency, LedgerTypes.DisputeReinstatement, after.Id, DisputePostings.ForReinstatement(after), clock)
+                : null;
+            return new Outcome(after, ledger, EventTypes.DisputeClosed, StoredResponse.Of(200, DisputeView.From(after)), null);
+        }, cancellationToken);
+        if (decided.IsSuccess) logger.LogInformation("Dispute {DisputeId} of {Scope} decided in the sandbox", disputeId, scope);
+        return decided.IsSuccess;
+    }
+
+    /// <summary>Reads the dispute, decides, and commits the change with its event in one ETag-guarded batch; if the dispute changed meanwhile, reads and decides again.</summary>
+    private async Task<Result<StoredResponse>> ChangeAsync(string scope, string disputeId, IdempotencyLease? lease, Func<Dispute, Result<Outcome>> decide, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var dispute = await store.GetAsync(scope, disputeId, cancellationToken);
-            if (dispute is not { Status: DisputeStatus.UnderReview }) return false;
-            var decided = dispute.DecideInSandbox().Value!;
-            var ledger = decided.Status == DisputeStatus.Won
-                ? LedgerTransaction.Create(scope, decided.Currency, LedgerTypes.DisputeReinstatement, decided.Id, DisputePostings.ForReinstatement(decided), clock)
-                : null;
-            var closed = PlatformEvent.Of(EventTypes.DisputeClosed, scope, decided.Mode, DisputeView.From(decided), clock);
+            if (dispute is null) return Errors.ResourceMissing("dispute");
+            var decided = decide(dispute);
+            if (!decided.IsSuccess) return decided.Error!;
+            var outcome = decided.Value!;
+            if (outcome.Scheduled is not null) await schedule.ScheduleAsync(outcome.Scheduled, cancellationToken);
+            var changed = PlatformEvent.Of(outcome.EventType, scope, outcome.Dispute.Mode, DisputeView.From(outcome.Dispute), clock);
             try
             {
-                await store.UpdateAsync(new DisputeChange(decided, null, ledger, closed, null), cancellationToken);
-                logger.LogInformation("Dispute {DisputeId} of {Scope} {Status} (event {EventId})", decided.Id, scope, decided.Status.ApiName(), closed.Id);
-                return true;
+                await store.UpdateAsync(new DisputeChange(outcome.Dispute, null, outcome.Ledger, changed, lease?.Complete(outcome.Response)), cancellationToken);
+                return outcome.Response;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
+                // Someone else changed the dispute first: decide again on what it is now.
             }
         }
     }
