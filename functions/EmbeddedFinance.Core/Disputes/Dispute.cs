@@ -42,6 +42,11 @@ public sealed record Dispute(
             EvidenceSubmitted = submit ? now : null,
         };
 
+    /// <summary>A dispute whose evidence was not submitted by <see cref="EvidenceDueBy"/> is lost, as with a real issuer.</summary>
+    public Result<Dispute> Expire(DateTimeOffset now) => Status != DisputeStatus.NeedsResponse || now < EvidenceDueBy
+        ? Errors.StateInvalid($"Only a dispute still needing a response after {EvidenceDueBy:O} expires; this one is {Status.ApiName()}.")
+        : this with { Status = DisputeStatus.Lost };
+
     /// <summary>The sandbox issuer's decision on submitted evidence.</summary>
     public Result<Dispute> DecideInSandbox() => Status != DisputeStatus.UnderReview
         ? Errors.StateInvalid($"Only a dispute under review can be decided; this one is {Status.ApiName()}.")

@@ -48,6 +48,18 @@ public sealed class DisputeChanges(IDisputeStore store, IDisputeSchedule schedul
         return decided.IsSuccess;
     }
 
+    /// <summary>Closes as lost a dispute whose evidence is overdue; one submitted, decided or not yet due is left alone.</summary>
+    public async Task<bool> ExpireAsync(string scope, string disputeId, CancellationToken cancellationToken)
+    {
+        var expired = await ChangeAsync(scope, disputeId, null, dispute =>
+        {
+            var lost = dispute.Expire(clock.GetUtcNow());
+            return lost.IsSuccess ? new Outcome(lost.Value!, null, EventTypes.DisputeClosed, StoredResponse.Of(200, DisputeView.From(lost.Value!)), null) : lost.Error!;
+        }, cancellationToken);
+        if (expired.IsSuccess) logger.LogInformation("Dispute {DisputeId} of {Scope} lost: no evidence was submitted by its due time", disputeId, scope);
+        return expired.IsSuccess;
+    }
+
     /// <summary>Reads the dispute, decides, and commits the change with its event in one ETag-guarded batch; if the dispute changed meanwhile, reads and decides again.</summary>
     private async Task<Result<StoredResponse>> ChangeAsync(string scope, string disputeId, IdempotencyLease? lease, Func<Dispute, Result<Outcome>> decide, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed record DisputeView(
     string Currency,
     [Description("Why the card holder disputes the payment; the sandbox always says `fraudulent`."), AllowedValues("fraudulent", "duplicate", "product_not_received", "product_unacceptable", "subscription_canceled", "credit_not_processed", "general"), Example("fraudulent")]
     string Reason,
-    [Description("`needs_response`: evidence may be given until `evidence_due_by`; `under_review`: evidence submitted, the issuer decides; `won`: the withdrawn amounts returned; `lost`: they stay withdrawn. `won` and `lost` are final."), AllowedValues("needs_response", "under_review", "won", "lost"), Example("needs_response")]
+    [Description("`needs_response`: evidence may be given until `evidence_due_by` (still unsubmitted then, the dispute is lost); `under_review`: evidence submitted, the issuer decides; `won`: the withdrawn amounts returned; `lost`: they stay withdrawn. `won` and `lost` are final."), AllowedValues("needs_response", "under_review", "won", "lost"), Example("needs_response")]
     string Status,
     [Description("The last moment evidence may be submitted, in Unix seconds."), Example(1717776517)]
     long EvidenceDueBy,

@@ -1,6 +1,6 @@
 namespace EmbeddedFinance.Core.Disputes;
 
-/// <summary>What the sandbox does when <see cref="DueAt"/> passes: open a dispute on a payment, or decide one under review.</summary>
+/// <summary>What is due when <see cref="DueAt"/> passes: open a dispute on a payment, decide one under review, or close one whose evidence is overdue.</summary>
 public sealed record DisputeWork(DisputeWorkKind Kind, string Scope, string ObjectId, DateTimeOffset DueAt);
 
 public enum DisputeWorkKind
@@ -10,6 +10,9 @@ public enum DisputeWorkKind
 
     /// <summary>Decide a dispute under review (<see cref="DisputeWork.ObjectId"/> is <c>dp_…</c>).</summary>
     Decide,
+
+    /// <summary>Close as lost a dispute whose <c>evidence_due_by</c> passed without a submission (<see cref="DisputeWork.ObjectId"/> is <c>dp_…</c>).</summary>
+    Expire,
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public enum OpenOutcome
 /// for one payment read the same ETag and only one batch wins; the loser re-reads, finds the payment disputed and
 /// stops, so a payment is disputed exactly once.
 /// </summary>
-public sealed class OpenDispute(IPaymentStore payments, IDisputeStore disputes, IOptions<DisputeOptions> options, TimeProvider clock, ILogger<OpenDispute> logger)
+public sealed class OpenDispute(IPaymentStore payments, IDisputeStore disputes, IDisputeSchedule schedule, IOptions<DisputeOptions> options, TimeProvider clock, ILogger<OpenDispute> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -44,6 +44,8 @@ public sealed class OpenDispute(IPaymentStore payments, IDisputeStore disputes, 
                 DisputeStatus.NeedsResponse, now + options.Value.EvidenceWindow, now, DisputeAllocation.Of(payment, amount), options.Value.Fee, DisputeEvidence.None, null);
             var ledger = LedgerTransaction.Create(scope, payment.Currency, LedgerTypes.DisputeWithdrawal, dispute.Id, DisputePostings.ForWithdrawal(dispute), clock);
             var created = PlatformEvent.Of(EventTypes.DisputeCreated, scope, payment.Mode, DisputeView.From(dispute), clock);
+            // Before the commit (ADR 010): a deadline for a dispute that never committed finds nothing, and is dropped.
+            await schedule.ScheduleAsync(new DisputeWork(DisputeWorkKind.Expire, scope, dispute.Id, dispute.EvidenceDueBy), cancellationToken);
             try
             {
                 await disputes.CreateAsync(new DisputeChange(dispute, payment with { DisputeId = dispute.Id }, ledger, created, null), cancellationToken);

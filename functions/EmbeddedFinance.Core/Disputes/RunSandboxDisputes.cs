@@ -5,7 +5,8 @@ namespace EmbeddedFinance.Core.Disputes;
 
 /// <summary>
 /// The sandbox card holder and issuer: opens the disputes of payments with card 4000 0000 0000 0259 once
-/// <c>Disputes:SandboxAfter</c> has passed, and decides submitted evidence after <c>Disputes:SandboxDecideAfter</c>.
+/// <c>Disputes:SandboxAfter</c> has passed, decides submitted evidence after <c>Disputes:SandboxDecideAfter</c>, and closes
+/// as lost every dispute whose <c>evidence_due_by</c> passed without a submission.
 /// Its work is found through due rows (<see cref="IDisputeSchedule"/>), never a scan; each row is removed only once
 /// its work is done, so a failed run leaves it due for the next, and running it twice does nothing twice.
 /// </summary>
@@ -35,6 +36,7 @@ public sealed class RunSandboxDisputes(IDisputeSchedule schedule, OpenDispute op
     private async Task<bool> DoAsync(DisputeWork work, CancellationToken cancellationToken)
     {
         if (work.Kind == DisputeWorkKind.Decide) return await changes.DecideAsync(work.Scope, work.ObjectId, cancellationToken);
+        if (work.Kind == DisputeWorkKind.Expire) return await changes.ExpireAsync(work.Scope, work.ObjectId, cancellationToken);
         var outcome = await open.OpenAsync(work.Scope, work.ObjectId, cancellationToken);
         if (outcome == OpenOutcome.NotYetCaptured)
         {

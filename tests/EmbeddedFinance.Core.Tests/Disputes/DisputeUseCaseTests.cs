@@ -35,7 +35,7 @@ public sealed class DisputeUseCaseTests
             .Callback<DisputeChange, CancellationToken>((change, _) => updated.Add(change)).Returns(Task.CompletedTask);
     }
 
-    private OpenDispute Open => new(payments.Object, disputes.Object, options, clock, NullLogger<OpenDispute>.Instance);
+    private OpenDispute Open => new(payments.Object, disputes.Object, schedule.Object, options, clock, NullLogger<OpenDispute>.Instance);
 
     private DisputeChanges Changes => new(disputes.Object, schedule.Object, options, clock, NullLogger<DisputeChanges>.Instance);
 
@@ -165,7 +165,25 @@ public sealed class DisputeUseCaseTests
         var draft = Assert.Single(updated);
         Assert.Equal((DisputeStatus.NeedsResponse, "Jane", "A ride"), (draft.Dispute.Status, draft.Dispute.Evidence.CustomerName, draft.Dispute.Evidence.ProductDescription));
         Assert.Equal(EventTypes.DisputeUpdated, draft.Event.Type);
-        schedule.VerifyNoOtherCalls();
+        schedule.Verify(s => s.ScheduleAsync(It.Is<DisputeWork>(work => work.Kind == DisputeWorkKind.Decide), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Opening_schedules_the_evidence_deadline_and_a_dispute_without_evidence_by_then_is_lost_while_a_submitted_one_is_not()
+    {
+        var dispute = await OpenedAsync(captured);
+        schedule.Verify(s => s.ScheduleAsync(new DisputeWork(DisputeWorkKind.Expire, dispute.Scope, dispute.Id, dispute.EvidenceDueBy), It.IsAny<CancellationToken>()));
+        DisputeReads(dispute);
+
+        Assert.False(await Changes.ExpireAsync(dispute.Scope, dispute.Id, CancellationToken.None));
+        clock.SetUtcNow(dispute.EvidenceDueBy);
+        Assert.True(await Changes.ExpireAsync(dispute.Scope, dispute.Id, CancellationToken.None));
+
+        var lost = Assert.Single(updated);
+        Assert.Equal((DisputeStatus.Lost, EventTypes.DisputeClosed, (LedgerTransaction?)null), (lost.Dispute.Status, lost.Event.Type, lost.Ledger));
+        DisputeReads(dispute with { Status = DisputeStatus.UnderReview });
+        Assert.False(await Changes.ExpireAsync(dispute.Scope, dispute.Id, CancellationToken.None));
+        Assert.Single(updated);
     }
 
     [Fact]

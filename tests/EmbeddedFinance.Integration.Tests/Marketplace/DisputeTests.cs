@@ -63,6 +63,7 @@ public sealed class DisputeTests : HostedTest
         Assert.All(again, outcome => Assert.Equal(OpenOutcome.Nothing, outcome));
         Assert.Single(await ListAsync());
         await Problem.AssertAsync(await client.PostAsync($"v1/payments/{payment}/refunds", null, Guid.NewGuid().ToString()), 409, "state_invalid");
+        Assert.Equal(Id(dispute), (await PaymentClient.ExpectAsync(await client.GetAsync($"v1/payments/{payment}"), HttpStatusCode.OK)).GetProperty("dispute").GetString());
 
         var draft = await RespondAsync(dispute, new { evidence = new { product_description = "A ride", customer_name = "Jane" } });
         Assert.Equal(("needs_response", "A ride"), (draft.GetProperty("status").GetString(), draft.GetProperty("evidence").GetProperty("product_description").GetString()));
