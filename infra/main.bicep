@@ -410,6 +410,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Schedules__Reconcile', value: '0 0 * * * *' }
         { name: 'Schedules__Redrive', value: '0 * * * * *' }
         { name: 'Schedules__PayScheduledPayouts', value: '0 * * * * *' }
+        { name: 'Schedules__SandboxDisputes', value: '*/10 * * * * *' }
         { name: 'Schedules__RotateSigningKeys', value: '0 17 3 * * *' }
         { name: 'OAuth__Issuer', value: 'https://${functionAppName}.azurewebsites.net/api' }
         // Set only because clientCertEnabled makes the front end own X-ARR-ClientCert (see above).

@@ -1,6 +1,7 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
@@ -56,6 +57,11 @@ public static class CoreServices
         services.AddSingleton<CreatePayment>();
         services.AddSingleton<PaymentTransitions>();
         services.AddSingleton<PaymentQueries>();
+        services.AddValidatedOptions<DisputeOptions>(DisputeOptions.Section);
+        services.AddSingleton<OpenDispute>();
+        services.AddSingleton<DisputeChanges>();
+        services.AddSingleton<DisputeQueries>();
+        services.AddSingleton<RunSandboxDisputes>();
         services.AddValidatedOptions<SettlementOptions>(SettlementOptions.Section);
         services.AddSingleton<SettleScope>();
         services.AddSingleton<LedgerQueries>();

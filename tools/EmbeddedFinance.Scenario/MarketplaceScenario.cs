@@ -5,7 +5,7 @@ namespace EmbeddedFinance.Scenario;
 
 /// <summary>
 /// A ride-sharing merchant end to end: three drivers (one whose bank refuses payouts), a verifying webhook
-/// receiver, rides paid by card with the platform's 20 % fee split out (some declined, some refunded), settlement,
+/// receiver, rides paid by card with the platform's 20 % fee split out (some declined, some refunded, one disputed and lost, one disputed and won), settlement,
 /// a payout of every driver's available balance, then reconciliation and the webhook count per type.
 /// </summary>
 public static class MarketplaceScenario
@@ -38,7 +38,7 @@ public static class MarketplaceScenario
         }
 
         var tokens = new Dictionary<string, string>();
-        foreach (var number in Declined.Append(Approved))
+        foreach (var number in Declined.Append(Approved).Append(ScenarioDisputes.DisputedCard))
         {
             var token = await client.ExpectAsync(HttpMethod.Post, "v1/tokens", publishable, new { card = new { number, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" } });
             tokens[number] = token.GetProperty("id").GetString()!;
@@ -72,10 +72,14 @@ public static class MarketplaceScenario
         });
         log($"{rides} rides: {string.Join(", ", outcomes.Select(pair => $"{pair.Key} {pair.Value}"))}, {refunds} refunded");
 
+        // One of Ana's rides is disputed and lost, one of Bo's disputed and won.
+        var (disputesWon, disputesLost, disputed) = await ScenarioDisputes.RunAsync(client, key, tokens[ScenarioDisputes.DisputedCard], (drivers[0].Account, drivers[1].Account), log);
+        foreach (var (_, account) in drivers.Take(2)) earned.AddOrUpdate(account, 1_200, (_, n) => n + 1_200);
+
         // Settlement moves each driver's share from pending to available; wait for all of it.
         foreach (var (name, account) in drivers)
         {
-            var expected = earned.GetValueOrDefault(account) - refunded.GetValueOrDefault(account);
+            var expected = earned.GetValueOrDefault(account) - refunded.GetValueOrDefault(account) - disputed.GetValueOrDefault(account);
             var settled = await ScenarioApi.WaitAsync(async () => await AvailableAsync(client, key, account) == expected, TimeSpan.FromSeconds(60));
             if (!settled) log($"{name}: available balance did not reach {expected} within 60 s");
         }
@@ -108,6 +112,9 @@ public static class MarketplaceScenario
             ["payout.created"] = payouts.Count,
             ["payout.paid"] = statuses.Values.Count(status => status == "paid"),
             ["payout.failed"] = statuses.Values.Count(status => status == "failed"),
+            ["dispute.created"] = disputesWon + disputesLost,
+            ["dispute.updated"] = disputesWon + disputesLost,
+            ["dispute.closed"] = disputesWon + disputesLost,
         };
         await ScenarioApi.WaitAsync(() => Task.FromResult(expectedWebhooks.All(pair => receiver.CountOf(pair.Key) >= pair.Value)), TimeSpan.FromSeconds(60));
 
@@ -115,11 +122,11 @@ public static class MarketplaceScenario
         var summaries = new List<DriverSummary>();
         foreach (var (name, account) in drivers)
         {
-            summaries.Add(new DriverSummary(name, account, earned.GetValueOrDefault(account), refunded.GetValueOrDefault(account),
+            summaries.Add(new DriverSummary(name, account, earned.GetValueOrDefault(account), refunded.GetValueOrDefault(account), disputed.GetValueOrDefault(account),
                 await AvailableAsync(client, key, account), payouts.TryGetValue(account, out var payout) ? payout.Amount : 0, statuses.GetValueOrDefault(account, "none")));
         }
         return new ScenarioSummary(
-            outcomes.ToDictionary(), refunds, summaries,
+            outcomes.ToDictionary(), refunds, disputesWon, disputesLost, summaries,
             reconciliation.GetProperty("transactions").GetInt32(),
             reconciliation.GetProperty("unbalanced").GetArrayLength(),
             reconciliation.GetProperty("drift").GetArrayLength(),

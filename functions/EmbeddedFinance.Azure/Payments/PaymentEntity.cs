@@ -18,6 +18,9 @@ public sealed class PaymentEntity : ITableEntity
     public string Currency { get; set; } = "";
     public string Status { get; set; } = "";
     public bool CaptureOnCreate { get; set; }
+
+    /// <summary>The payment's dispute (<c>dp_…</c>), once disputed; absent before.</summary>
+    public string? DisputeId { get; set; }
     public long AmountCaptured { get; set; }
     public long AmountRefunded { get; set; }
     public long ApplicationFeeAmount { get; set; }

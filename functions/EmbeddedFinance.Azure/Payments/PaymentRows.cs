@@ -20,6 +20,7 @@ public static class PaymentRows
         Currency = payment.Currency.Code,
         Status = payment.Status.ToString(),
         CaptureOnCreate = payment.CaptureOnCreate,
+        DisputeId = payment.DisputeId,
         AmountCaptured = payment.AmountCaptured,
         AmountRefunded = payment.AmountRefunded,
         ApplicationFeeAmount = payment.ApplicationFeeAmount,
@@ -51,6 +52,7 @@ public static class PaymentRows
             JsonSerializer.Deserialize<Dictionary<string, string>>(entity.MetadataJson) ?? [], entity.FailureCode, entity.FailureMessage, entity.Created)
         {
             Version = entity.ETag.ToString(),
+            DisputeId = entity.DisputeId,
             RefundedShares = entity.RefundedSharesJson is null ? [] : JsonSerializer.Deserialize<List<Share>>(entity.RefundedSharesJson) ?? [],
         };
     }

@@ -1,5 +1,3 @@
-using EmbeddedFinance.Azure.Events;
-using EmbeddedFinance.Azure.Settlement;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Payments;
@@ -24,13 +22,10 @@ public sealed class TablePaymentStore(StateTable table, StateBatches batches) : 
     public Task<Page<Payment>> ListAsync(string scope, PageRequest page, CancellationToken cancellationToken) =>
         CursorPages.ReadAsync<PaymentEntity, Payment>(table.Client, scope, PaymentEntity.Kind, page, PaymentRows.ToPayment, cancellationToken);
 
-    private async Task SubmitAsync(PaymentChange change, Action<StateBatch> writePayment, CancellationToken cancellationToken)
-    {
-        var batch = batches.For(change.Payment.Scope);
-        writePayment(batch);
-        batch.AddLedgerToSettle(change.Ledger).AddEvent(change.Event, change.Ledger?.Id);
-        if (change.Refund is not null) batch.Add(PaymentRows.ToEntity(change.Refund, change.Payment.Scope));
-        await batch.CompleteAsync(change.Completion, cancellationToken);
-        await batch.SubmitAsync(cancellationToken);
-    }
+    private Task SubmitAsync(PaymentChange change, Action<StateBatch> writePayment, CancellationToken cancellationToken) =>
+        batches.CommitAsync(change.Payment.Scope, batch =>
+        {
+            writePayment(batch);
+            if (change.Refund is not null) batch.Add(PaymentRows.ToEntity(change.Refund, change.Payment.Scope));
+        }, change.Ledger, change.Event, change.Completion, cancellationToken);
 }

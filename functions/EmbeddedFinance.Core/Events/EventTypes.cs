@@ -22,9 +22,19 @@ public static class EventTypes
     public const string AccountBalanceNegative = "account.balance_negative";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
 
+    /// <summary>A card holder disputed a payment: the dispute opened and its amount and fee were withdrawn.</summary>
+    public const string DisputeCreated = "dispute.created";
+
+    /// <summary>A dispute's evidence changed or was submitted (<c>under_review</c>).</summary>
+    public const string DisputeUpdated = "dispute.updated";
+
+    /// <summary>A dispute was decided: <c>won</c> (its withdrawal returned) or <c>lost</c>.</summary>
+    public const string DisputeClosed = "dispute.closed";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
         PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountUpdated, AccountBalanceNegative, WebhookEndpointDisabled,
+        DisputeCreated, DisputeUpdated, DisputeClosed,
     };
 }

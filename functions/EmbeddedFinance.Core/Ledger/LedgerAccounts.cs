@@ -15,6 +15,9 @@ public static class LedgerAccounts
     /// <summary>Money paid out to connected accounts' banks: it has left the platform.</summary>
     public const string PaidOut = "paid_out";
 
+    /// <summary>Dispute fees the platform owes the acquirer: credited by each dispute's fee, taken from <see cref="Fee"/>.</summary>
+    public const string DisputeFees = "dispute_fees";
+
     public static string Pending(string owner) => $"{owner}:pending";
     public static string Available(string owner) => $"{owner}:available";
     public static string InTransit(string owner) => $"{owner}:in_transit";

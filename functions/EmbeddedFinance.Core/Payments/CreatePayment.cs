@@ -2,11 +2,13 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmbeddedFinance.Core.Payments;
 
@@ -19,6 +21,8 @@ public sealed class CreatePayment(
     IAccountStore accounts,
     CardAuthorizationReader cards,
     IAcquirer acquirer,
+    IDisputeSchedule disputes,
+    IOptions<DisputeOptions> disputeOptions,
     TimeProvider clock,
     ILogger<CreatePayment> logger)
 {
@@ -47,6 +51,11 @@ public sealed class CreatePayment(
             _ when command.Capture => Captured(authorized.Capture(null).Value!),
             _ => (authorized, null, EventTypes.PaymentRequiresCapture, StoredResponse.Of(201, PaymentView.From(authorized))),
         };
+        if (decision is AcquirerDecision.Approved { DisputedLater: true })
+        {
+            // Before the commit (ADR 010): a crash leaves at most a due row for a payment that does not exist, dropped when due.
+            await disputes.ScheduleAsync(new DisputeWork(DisputeWorkKind.Open, payment.Scope, payment.Id, clock.GetUtcNow() + disputeOptions.Value.SandboxAfter), cancellationToken);
+        }
         var created = PlatformEvent.Of(eventType, caller.Scope, caller.Mode, PaymentView.From(payment), clock);
         var completion = lease is null ? null : answer.IsSuccess ? lease.Complete(answer.Value!) : lease.Complete(answer.Error!);
         await payments.CreateAsync(new PaymentChange(payment, ledger, null, created, completion), cancellationToken);

@@ -11,7 +11,11 @@ public interface IAcquirer
 
 public abstract record AcquirerDecision
 {
-    public sealed record Approved(string AuthorizationCode) : AcquirerDecision;
+    public sealed record Approved(string AuthorizationCode) : AcquirerDecision
+    {
+        /// <summary>The sandbox's card 4000 0000 0000 0259: approved now, disputed by its holder a short while after capture.</summary>
+        public bool DisputedLater { get; init; }
+    }
 
     public sealed record Declined(string Code, string Message) : AcquirerDecision;
 }

@@ -35,6 +35,9 @@ public sealed record Payment(
     /// <summary>What each party (see <see cref="Beneficiaries"/>) has given back through refunds; empty before the first refund.</summary>
     public IReadOnlyList<Share> RefundedShares { get; init; } = [];
 
+    /// <summary>The payment's dispute (<c>dp_…</c>), once its card holder disputed it; a payment is disputed at most once.</summary>
+    public string? DisputeId { get; init; }
+
     public long Refundable => AmountCaptured - AmountRefunded;
 
     public Result<Payment> Capture(long? amount)
@@ -56,6 +59,7 @@ public sealed record Payment(
     public Result<(Payment Payment, long Refunded)> Refund(long? amount, bool refundApplicationFee = false)
     {
         if (Status != PaymentStatus.Succeeded) return Errors.StateInvalid($"Only a succeeded payment can be refunded; this one is {Status.ApiName()}.");
+        if (DisputeId is not null) return Errors.StateInvalid($"This payment is disputed ({DisputeId}): the card issuer returns the money through the dispute, so it cannot be refunded.");
         if (Refundable == 0) return Errors.StateInvalid("This payment has been refunded in full.");
         var refunded = amount ?? Refundable;
         if (refunded < 1 || refunded > Refundable)

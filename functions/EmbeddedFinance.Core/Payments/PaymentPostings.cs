@@ -26,5 +26,6 @@ public static class PaymentPostings
     public static IReadOnlyList<Share> GivenBy(Payment before, Payment after) =>
         RefundAllocation.GivenBack(after).Zip(RefundAllocation.GivenBack(before), (now, earlier) => new Share(now.Party, now.Amount - earlier.Amount)).ToList();
 
-    private static string PendingOf(string party) => party == LedgerAccounts.Fee ? LedgerAccounts.Fee : LedgerAccounts.Pending(party);
+    /// <summary>Where a party's share of a payment lands: the fee account itself, or the party's pending balance.</summary>
+    public static string PendingOf(string party) => party == LedgerAccounts.Fee ? LedgerAccounts.Fee : LedgerAccounts.Pending(party);
 }

@@ -39,6 +39,8 @@ public sealed record PaymentView(
     string? FailureMessage,
     [Description("Present once money was captured: `pending` until the captured funds are settled, then `settled`."), AllowedValues("pending", "settled")]
     string? SettlementStatus,
+    [Description("The payment's dispute (`dp_…`), once its card holder disputed it; absent otherwise. A disputed payment cannot be refunded."), RegularExpression("^dp_"), Example("dp_01HZX3K8J4Q2V7N5T9B6C1D0EF")]
+    string? Dispute,
     [Description("When the payment was created, in Unix seconds."), Example(1717171717)]
     long Created,
     [Description("`true` for live mode (`sk_live_…`), `false` for sandbox (`sk_test_…`).")]
@@ -50,7 +52,7 @@ public sealed record PaymentView(
         payment.Status.ApiName(), payment.CaptureOnCreate ? CaptureMethodChange.Automatic : CaptureMethodChange.Manual, payment.ApplicationFeeAmount,
         payment.Splits.Select(split => new SplitView(split.Account, split.Amount)).ToList(),
         CardView.From(payment.Card, withTokenId: true), payment.Description, payment.FailureCode, payment.FailureMessage,
-        payment.AmountCaptured > 0 ? "pending" : null,
+        payment.AmountCaptured > 0 ? "pending" : null, payment.DisputeId,
         payment.Created.ToUnixTimeSeconds(), payment.Mode == Common.Mode.Live, payment.Metadata);
 }
 

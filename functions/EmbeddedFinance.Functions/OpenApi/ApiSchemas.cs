@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Audit;
+using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.OAuth;
@@ -67,6 +68,10 @@ public static class ApiSchemas
         ApiSchema.List<PaymentView>("PaymentList", "A page of payments, oldest first.", "Up to `limit` payments, in creation order.", "/v1/payments"),
         ApiSchema.Of<RefundView>("Refund"),
         ApiSchema.Of<RefundedSplitView>("RefundedSplit"),
+        ApiSchema.Of<DisputeView>("Dispute"),
+        ApiSchema.Of<DisputeEvidence>("DisputeEvidence"),
+        ApiSchema.Of<UpdateDisputeRequest>("UpdateDisputeRequest", """{ "minProperties": 1 }"""),
+        ApiSchema.List<DisputeView>("DisputeList", "A page of disputes, oldest first.", "Up to `limit` disputes, in creation order.", "/v1/disputes"),
         ApiSchema.Handwritten("CardDeclinedProblem"),
         ApiSchema.Of<BalanceView>("Balance"),
         ApiSchema.Of<LedgerTransactionView>("LedgerTransaction"),

@@ -28,6 +28,7 @@ public static class LocalConfiguration
         ["Queues:IntegrationEvents"] = "ef-integration-events",
         ["Schedules:Redrive"] = "0 * * * * *",
         ["Schedules:PayScheduledPayouts"] = "0 * * * * *",
+        ["Schedules:SandboxDisputes"] = "*/2 * * * * *",
         ["Schedules:RotateSigningKeys"] = "0 17 3 * * *",
     };
 

@@ -5,6 +5,7 @@ using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
@@ -30,6 +31,7 @@ public sealed class CreatePaymentTests
     private readonly Mock<ITokenStore> tokens = new();
     private readonly Mock<IAcquirer> acquirer = new();
     private readonly Mock<ISecretStore> secrets = new();
+    private readonly Mock<IDisputeSchedule> disputes = new();
     private readonly List<PaymentChange> stored = [];
     private readonly string tokenId;
     private readonly string seller;
@@ -56,7 +58,7 @@ public sealed class CreatePaymentTests
 
     private CreatePayment UseCase => new(payments.Object, accounts.Object,
         new CardAuthorizationReader(tokens.Object, new CardSealer(new DataKeys(secrets.Object)), NullLogger<CardAuthorizationReader>.Instance),
-        acquirer.Object, clock, NullLogger<CreatePayment>.Instance);
+        acquirer.Object, disputes.Object, Options.Create(new DisputeOptions()), clock, NullLogger<CreatePayment>.Instance);
 
     private CreatePaymentCommand Command(bool capture = true, string? token = null, IReadOnlyList<Split>? splits = null) =>
         new(new Money(1000, Eur), token ?? tokenId, capture, 100, splits ?? [new Split(seller, 900)], "ride", new Dictionary<string, string>());
@@ -190,5 +192,31 @@ public sealed class CreatePaymentTests
         var completion = Assert.Single(stored).Completion;
         Assert.Same(lease, completion?.Lease);
         Assert.Equal(result.Value, completion?.Response);
+    }
+
+    [Fact]
+    public async Task An_approval_the_card_holder_disputes_later_schedules_the_dispute_before_the_payment_commits()
+    {
+        var order = new List<string>();
+        acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AcquirerDecision.Approved("auth_1") { DisputedLater = true });
+        disputes.Setup(d => d.ScheduleAsync(It.IsAny<DisputeWork>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("schedule")).Returns(Task.CompletedTask);
+        payments.Setup(p => p.CreateAsync(It.IsAny<PaymentChange>(), It.IsAny<CancellationToken>()))
+            .Callback<PaymentChange, CancellationToken>((change, _) => { order.Add("commit"); stored.Add(change); }).Returns(Task.CompletedTask);
+
+        await Run(Command());
+
+        var payment = Assert.Single(stored).Payment;
+        Assert.Equal(["schedule", "commit"], order);
+        disputes.Verify(d => d.ScheduleAsync(new DisputeWork(DisputeWorkKind.Open, Shop.Scope, payment.Id, clock.GetUtcNow() + new DisputeOptions().SandboxAfter), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task An_ordinary_approval_schedules_no_dispute()
+    {
+        await Run(Command());
+
+        Assert.Single(stored);
+        disputes.VerifyNoOtherCalls();
     }
 }

@@ -25,6 +25,14 @@ public sealed class PaymentStateTests
         Assert.Equal("state_invalid", Authorized.Refund(null).Error!.Code);
 
     [Fact]
+    public void A_disputed_payment_cannot_be_refunded()
+    {
+        var disputed = Authorized.Capture(null).Value! with { DisputeId = "dp_1" };
+
+        Assert.Equal(("state_invalid", 409), (disputed.Refund(1).Error!.Code, disputed.Refund(1).Error!.Status));
+    }
+
+    [Fact]
     public void Refunds_are_bounded_by_what_was_captured_not_what_was_authorized()
     {
         var captured = Authorized.Capture(600).Value!;

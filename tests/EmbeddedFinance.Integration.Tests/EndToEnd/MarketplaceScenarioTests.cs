@@ -7,7 +7,7 @@ namespace EmbeddedFinance.Integration.Tests.EndToEnd;
 public sealed class MarketplaceScenarioTests
 {
     [Fact]
-    public async Task Thirty_rides_settle_pay_out_reconcile_to_zero_drift_and_every_webhook_arrives_verified()
+    public async Task Thirty_rides_and_two_disputes_settle_pay_out_reconcile_to_zero_drift_and_every_webhook_arrives_verified()
     {
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Payouts:SandboxReportAfter"] = "00:00:00.500" });
         var lines = new List<string>();
@@ -20,13 +20,16 @@ public sealed class MarketplaceScenarioTests
         Assert.Equal(2, summary.PaymentsByOutcome["card_declined"]);
         Assert.Equal(1, summary.PaymentsByOutcome["insufficient_funds"]);
         Assert.Equal(4, summary.Refunds);
+        // One of Ana's rides disputed and lost (her 12.00 share stays taken back), one of Bo's disputed and won.
+        Assert.Equal((1, 1), (summary.DisputesWon, summary.DisputesLost));
+        Assert.Equal([1_200L, 0, 0], summary.Drivers.Select(driver => driver.Disputed));
         Assert.Equal(0, summary.DriftedBalances);
         Assert.Equal(0, summary.UnbalancedTransactions);
         Assert.Equal(["paid", "paid", "failed"], summary.Drivers.Select(driver => driver.PayoutStatus));
         // The failed payout's money is back: Cy's whole share is available again; Ana and Bo have nothing left.
         Assert.Equal(summary.Drivers[2].Earned - summary.Drivers[2].Refunded, summary.Drivers[2].Available);
         Assert.All(summary.Drivers.Take(2), driver => Assert.Equal(0, driver.Available));
-        Assert.All(summary.Drivers, driver => Assert.Equal(driver.Earned - driver.Refunded, driver.PaidOut));
+        Assert.All(summary.Drivers, driver => Assert.Equal(driver.Earned - driver.Refunded - driver.Disputed, driver.PaidOut));
         Assert.Equal(0, summary.WebhooksRejected);
     }
 }
