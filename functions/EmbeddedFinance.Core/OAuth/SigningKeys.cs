@@ -11,11 +11,17 @@ namespace EmbeddedFinance.Core.OAuth;
 /// </summary>
 public sealed class SigningKeys(ISecretStore secrets, IOptions<OAuthOptions> options, TimeProvider clock, ILogger<SigningKeys> logger)
 {
+    // Importing the keys (PKCS#8, thumbprints) costs more than checking a token: done once per version of the secret.
+    private (string Version, SigningKeySet Set)? parsed;
+
     public async Task<SigningKeySet> CurrentAsync(CancellationToken cancellationToken)
     {
         var stored = await secrets.GetAsync(SecretNames.OAuthSigningKeys, cancellationToken)
             ?? throw new InvalidOperationException($"The secret '{SecretNames.OAuthSigningKeys}' is not in the secret store; the app creates it at start-up.");
-        return SigningKeySet.Deserialize(stored.Value);
+        if (parsed is { } known && known.Version == stored.Version) return known.Set;
+        var set = SigningKeySet.Deserialize(stored.Value);
+        parsed = (stored.Version, set);
+        return set;
     }
 
     /// <summary>
