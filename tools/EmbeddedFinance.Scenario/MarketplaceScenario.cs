@@ -4,16 +4,22 @@ using System.Text.Json;
 namespace EmbeddedFinance.Scenario;
 
 /// <summary>
-/// A ride-sharing merchant end to end: three drivers (one whose bank refuses payouts), a verifying webhook
-/// receiver, rides paid by card with the platform's 20 % fee split out (some declined, some refunded, one disputed and lost, one disputed and won), settlement,
-/// a payout of every driver's available balance, then reconciliation and the webhook count per type.
+/// A ride-sharing merchant end to end: three drivers (one whose bank refuses payouts, and who is paid out daily by the
+/// payout schedule), a verifying webhook receiver, rides paid by card with the platform's 20 % fee split out (some
+/// declined, some refunded, one disputed and lost, one disputed and won), settlement, a payout of every driver's
+/// available balance (manual, or the schedule's at midnight), then reconciliation and the webhook count per type.
 /// </summary>
 public static class MarketplaceScenario
 {
     private const string Approved = "4242424242424242";
     private static readonly string[] Declined = ["4000000000000002", "4000000000009995"];
 
-    public static async Task<ScenarioSummary> RunAsync(Uri api, string adminKey, int rides, Action<string> log, CancellationToken cancellationToken)
+    /// <param name="runMidnight">
+    /// Runs the payout schedule's timer as at the next UTC midnight, when the caller can (the test host does); without
+    /// it the daily drivers are paid manually like the others, since the real timer would wait for midnight.
+    /// </param>
+    public static async Task<ScenarioSummary> RunAsync(
+        Uri api, string adminKey, int rides, Action<string> log, CancellationToken cancellationToken, Func<CancellationToken, Task>? runMidnight = null)
     {
         using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
         var client = new ScenarioApi(http);
@@ -26,15 +32,18 @@ public static class MarketplaceScenario
         receiver.Trust(endpoint.GetProperty("secret").GetString()!);
         log($"merchant {merchant.GetProperty("id").GetString()}, webhooks to {receiver.Url}");
 
-        var drivers = new List<(string Name, string Account)>();
-        foreach (var (name, accountNumber) in new[] { ("Ana", "000123456789"), ("Bo", "000987654321"), ("Cy", "000555551116") })
+        var drivers = new List<(string Name, string Account, bool Daily)>();
+        // Ana and Bo (whose rides are disputed) take their payouts by hand; the rest are paid daily by the schedule.
+        foreach (var (name, accountNumber, daily) in new[] { ("Ana", "000123456789", false), ("Bo", "000987654321", false), ("Cy", "000555551116", true) })
         {
             var account = await client.ExpectAsync(HttpMethod.Post, "v1/accounts", key, new
             {
                 display_name = name, email = $"{name.ToLowerInvariant()}@example.com", country = "US", default_currency = "usd",
                 payout_destination = new { type = "bank_account", country = "US", currency = "usd", routing_number = "110000000", account_number = accountNumber },
             });
-            drivers.Add((name, account.GetProperty("id").GetString()!));
+            var id = account.GetProperty("id").GetString()!;
+            if (daily) await client.ExpectAsync(HttpMethod.Patch, $"v1/accounts/{id}", key, new { payout_schedule = new { interval = "daily" } });
+            drivers.Add((name, id, daily));
         }
 
         var tokens = new Dictionary<string, string>();
@@ -74,28 +83,42 @@ public static class MarketplaceScenario
 
         // One of Ana's rides is disputed and lost, one of Bo's disputed and won.
         var (disputesWon, disputesLost, disputed) = await ScenarioDisputes.RunAsync(client, key, tokens[ScenarioDisputes.DisputedCard], (drivers[0].Account, drivers[1].Account), log);
-        foreach (var (_, account) in drivers.Take(2)) earned.AddOrUpdate(account, 1_200, (_, n) => n + 1_200);
+        foreach (var (_, account, _) in drivers.Take(2)) earned.AddOrUpdate(account, 1_200, (_, n) => n + 1_200);
 
         // Settlement moves each driver's share from pending to available; wait for all of it.
-        foreach (var (name, account) in drivers)
+        foreach (var (name, account, _) in drivers)
         {
             var expected = earned.GetValueOrDefault(account) - refunded.GetValueOrDefault(account) - disputed.GetValueOrDefault(account);
             var settled = await ScenarioApi.WaitAsync(async () => await AvailableAsync(client, key, account) == expected, TimeSpan.FromSeconds(60));
             if (!settled) log($"{name}: available balance did not reach {expected} within 60 s");
         }
 
-        var payouts = new Dictionary<string, (long Amount, string Id)>();
-        foreach (var (_, account) in drivers)
+        var payouts = new Dictionary<string, (long Amount, string Id, bool Automatic)>();
+        foreach (var (_, account, daily) in drivers)
         {
+            if (daily && runMidnight is not null) continue;
             var available = await AvailableAsync(client, key, account);
             if (available <= 0) continue;
             var payout = await client.ExpectAsync(HttpMethod.Post, "v1/payouts", key, new { account, amount = available, currency = "usd", method = "standard" });
-            payouts[account] = (available, payout.GetProperty("id").GetString()!);
+            payouts[account] = (available, payout.GetProperty("id").GetString()!, false);
+        }
+        if (runMidnight is not null)
+        {
+            await runMidnight(cancellationToken);
+            foreach (var (name, account, _) in drivers.Where(driver => driver.Daily))
+            {
+                var list = await client.ExpectAsync(HttpMethod.Get, $"v1/payouts?account={account}&limit=10", key);
+                foreach (var payout in list.GetProperty("data").EnumerateArray().Where(payout => payout.GetProperty("automatic").GetBoolean()))
+                {
+                    payouts[account] = (payout.GetProperty("amount").GetInt64(), payout.GetProperty("id").GetString()!, true);
+                    log($"midnight: the schedule paid {name} {payout.GetProperty("amount").GetInt64()} ({payout.GetProperty("description").GetString()})");
+                }
+            }
         }
         var statuses = new Dictionary<string, string>();
         await ScenarioApi.WaitAsync(async () =>
         {
-            foreach (var (account, (_, id)) in payouts)
+            foreach (var (account, (_, id, _)) in payouts)
             {
                 statuses[account] = (await client.ExpectAsync(HttpMethod.Get, $"v1/payouts/{id}", key)).GetProperty("status").GetString()!;
             }
@@ -106,6 +129,7 @@ public static class MarketplaceScenario
         var expectedWebhooks = new Dictionary<string, int>
         {
             ["account.created"] = drivers.Count,
+            ["account.updated"] = drivers.Count(driver => driver.Daily),
             ["payment.succeeded"] = succeeded,
             ["payment.failed"] = rides - succeeded,
             ["payment.refunded"] = refunds,
@@ -120,10 +144,11 @@ public static class MarketplaceScenario
 
         var reconciliation = await client.ExpectAsync(HttpMethod.Post, "v1/admin/reconciliation", adminKey);
         var summaries = new List<DriverSummary>();
-        foreach (var (name, account) in drivers)
+        foreach (var (name, account, _) in drivers)
         {
+            var payout = payouts.GetValueOrDefault(account);
             summaries.Add(new DriverSummary(name, account, earned.GetValueOrDefault(account), refunded.GetValueOrDefault(account), disputed.GetValueOrDefault(account),
-                await AvailableAsync(client, key, account), payouts.TryGetValue(account, out var payout) ? payout.Amount : 0, statuses.GetValueOrDefault(account, "none")));
+                await AvailableAsync(client, key, account), payout.Amount, statuses.GetValueOrDefault(account, "none"), payout.Automatic));
         }
         return new ScenarioSummary(
             outcomes.ToDictionary(), refunds, disputesWon, disputesLost, summaries,

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace EmbeddedFinance.Scenario;
 
-public sealed record DriverSummary(string Name, string Account, long Earned, long Refunded, long Disputed, long Available, long PaidOut, string PayoutStatus);
+public sealed record DriverSummary(string Name, string Account, long Earned, long Refunded, long Disputed, long Available, long PaidOut, string PayoutStatus, bool PayoutAutomatic);
 
 /// <summary>What the scenario saw, and whether it adds up.</summary>
 public sealed record ScenarioSummary(
@@ -29,7 +29,7 @@ public sealed record ScenarioSummary(
         text.AppendLine("Payments by outcome: " + string.Join(", ", PaymentsByOutcome.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {pair.Value}")) + $"; refunds {Refunds}; disputes won {DisputesWon}, lost {DisputesLost}");
         foreach (var driver in Drivers)
         {
-            text.AppendLine($"  {driver.Name,-8} earned {Money(driver.Earned)}, refunded {Money(driver.Refunded)}, lost to disputes {Money(driver.Disputed)}, payout {Money(driver.PaidOut)} {driver.PayoutStatus}, available now {Money(driver.Available)}");
+            text.AppendLine($"  {driver.Name,-8} earned {Money(driver.Earned)}, refunded {Money(driver.Refunded)}, lost to disputes {Money(driver.Disputed)}, {(driver.PayoutAutomatic ? "automatic payout" : "payout")} {Money(driver.PaidOut)} {driver.PayoutStatus}, available now {Money(driver.Available)}");
         }
         text.AppendLine($"Ledger: {LedgerTransactions} transactions, {UnbalancedTransactions} unbalanced, drift {DriftedBalances}");
         text.AppendLine("Webhooks verified (expected): " + string.Join(", ", WebhooksExpectedByType.OrderBy(pair => pair.Key)

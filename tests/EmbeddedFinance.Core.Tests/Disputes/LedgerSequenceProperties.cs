@@ -11,11 +11,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace EmbeddedFinance.Core.Tests.Disputes;
 
 /// <summary>
-/// FsCheck: random sequences of split payments, refunds (with and without the fee), disputes (won and lost) and
-/// settlement runs of random size, through the same domain code the use cases call (the payment's transitions,
-/// RefundAllocation, DisputeAllocation, the postings, ReleasePostings and BalanceChanges): every ledger transaction
-/// balances, every balance equals the sum of the postings applied to it, and no party of a payment ever gives back
-/// more than it received or holds less than nothing of it.
+/// FsCheck: random sequences of split payments, refunds (with and without the fee), disputes (won and lost),
+/// settlement runs of random size and payouts (manual, scheduled, and the rail's paid or failed report), through the
+/// same domain code the use cases call (the payment's transitions, RefundAllocation, DisputeAllocation, the postings,
+/// ReleasePostings and BalanceChanges) and, for payouts, the use cases themselves over the property's own ledger
+/// (<see cref="SequencePayouts"/>): every ledger transaction balances, every balance equals the sum of the postings
+/// applied to it, no party of a payment ever gives back more than it received or holds less than nothing of it, no
+/// payout ever takes more than was available at the time, and a failed payout returns its money.
 /// </summary>
 public sealed class LedgerSequenceProperties
 {
@@ -23,11 +25,14 @@ public sealed class LedgerSequenceProperties
     private static readonly string[] Accounts = ["acct_a", "acct_b", "acct_c"];
     private const long DisputeFee = 1_500;
 
-    /// <summary>One step: what it is (0 pay, 1 refund, 2 refund with the fee, 3 dispute, 4 win, 5 lose, 6 settle) and three numbers to choose with.</summary>
+    /// <summary>
+    /// One step: what it is (0 pay, 1 refund, 2 refund with the fee, 3 dispute, 4 win, 5 lose, 6 settle, 7 manual
+    /// payout, 8 the payout schedule's timer, 9 the rail's report on a payout) and three numbers to choose with.
+    /// </summary>
     public sealed record Step(int Kind, int A, int B, int C);
 
     private static readonly Gen<Step> Steps =
-        from kind in Gen.Choose(0, 6)
+        from kind in Gen.Choose(0, 9)
         from a in Gen.Choose(0, 1_000_000)
         from b in Gen.Choose(0, 1_000_000)
         from c in Gen.Choose(0, 1_000_000)
@@ -47,6 +52,8 @@ public sealed class LedgerSequenceProperties
         var unsettled = new Queue<LedgerTransaction>();
         var applied = new List<LedgerTransaction>();
         var balances = new Dictionary<BalanceKey, Balance>();
+        // Payouts commit at once, straight into the balances, as their batch does; they wait for no settlement.
+        var payouts = new SequencePayouts(balances, applied, clock, Usd, Accounts);
 
         void Write(LedgerTransaction transaction)
         {
@@ -117,6 +124,15 @@ public sealed class LedgerSequenceProperties
                 case 6:
                     Settle(1 + step.A % 20);
                     break;
+                case 7:
+                    payouts.PayManually(Accounts[step.A % Accounts.Length], step.C, instant: step.B % 3 == 0);
+                    break;
+                case 8:
+                    payouts.RunSchedule(nextMidnight: step.A % 2 == 0, replay: step.B % 3 == 0);
+                    break;
+                case 9:
+                    payouts.Report(step.A, paid: step.B % 3 != 0);
+                    break;
             }
         }
         Settle(int.MaxValue);
@@ -128,6 +144,9 @@ public sealed class LedgerSequenceProperties
         if (balances.Any(balance => balance.Value.Amount != sums.GetValueOrDefault(balance.Key.Account))) return false;
         // Everything pending was released.
         if (balances.Any(balance => balance.Key.Account.EndsWith(":pending", StringComparison.Ordinal) && balance.Value.Amount != 0)) return false;
+        // No payout took more than was available when it was made, none paid a period twice, a failed one returned its
+        // money; in transit and paid out are exactly what the open and the paid payouts carry.
+        if (!payouts.Holds()) return false;
 
         // Each party of each payment holds between nothing and what it received of it; a won dispute returned all it took.
         foreach (var payment in payments)
