@@ -1,5 +1,6 @@
 using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
+using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Events;
@@ -33,6 +34,7 @@ public static class CoreServices
         services.AddSingleton<AdminKeyProvider>();
         services.AddSingleton<RequiredSecrets>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<ApiKeys>();
         services.AddValidatedOptions<ApiKeyOptions>(ApiKeyOptions.Section);
         services.AddValidatedOptions<OAuthOptions>(OAuthOptions.Section);

@@ -12,7 +12,7 @@ namespace EmbeddedFinance.Core.OAuth;
 /// rights and, for a client registered with a certificate, that the connection presents that certificate (RFC 8705);
 /// then signs a token. Every decision about a known client lands in its merchant's audit trail under the client id.
 /// </summary>
-public sealed class IssueAccessToken(IOAuthClientDirectory clients, AccessTokens tokens, IAuditLog audit, TimeProvider clock, ILogger<IssueAccessToken> logger)
+public sealed class IssueAccessToken(IOAuthClientDirectory clients, AccessTokens tokens, AuditTrail audit, ILogger<IssueAccessToken> logger)
 {
     public const string AuditAction = "oauth.token";
 
@@ -55,16 +55,6 @@ public sealed class IssueAccessToken(IOAuthClientDirectory clients, AccessTokens
     private static bool SecretMatches(OAuthClientRecord client, ClientCredentialsRequest request) =>
         ConstantTime.AreEqual(client.SecretHash, OAuthClientSecret.Hash(request.ClientSecret.Reveal()));
 
-    private async Task RecordAsync(OAuthClientRecord client, int status, string? errorCode, string requestId)
-    {
-        var entry = new AuditEntry(PrefixedId.New("aud", clock), client.Scope, client.ClientId, AuditAction, status, errorCode, false, requestId, clock.GetUtcNow());
-        try
-        {
-            await audit.RecordAsync(entry, CancellationToken.None);
-        }
-        catch (Exception failure)
-        {
-            logger.LogError(failure, "AUDIT WRITE FAILED for {Action} by client {ClientId}, request {RequestId}, status {Status}", AuditAction, client.ClientId, requestId, status);
-        }
-    }
+    private Task RecordAsync(OAuthClientRecord client, int status, string? errorCode, string requestId) =>
+        audit.RecordAsync(client.Scope, client.ClientId, AuditAction, status, errorCode, replayed: false, requestId);
 }

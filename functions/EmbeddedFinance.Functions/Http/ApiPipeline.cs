@@ -25,7 +25,7 @@ public sealed class ApiPipeline(
     Authenticator authenticator,
     IdempotencyGuard idempotency,
     RequestFingerprinter fingerprinter,
-    IAuditLog audit,
+    AuditTrail audit,
     ApiKeyRateLimiter rateLimiter,
     MerchantApiVersions versions,
     ClientAddressLimiter addressLimiter,
@@ -131,7 +131,8 @@ public sealed class ApiPipeline(
         // The audit table is in the storage that just failed: writing to it would only double the client's wait.
         if (caller is not null && !HttpMethods.IsGet(request.Method) && !storageDown)
         {
-            await RecordAuditAsync(caller, route, outcome, requestId);
+            // The change itself has committed; losing its audit line must page someone, not fail the client.
+            await audit.RecordAsync(caller.Scope, caller.KeyId, route.Action, outcome.Response.Status, outcome.Response.ErrorCode, outcome.Replayed, requestId);
         }
         return new ApiResponse(route.Access.Anonymous ? outcome.Response : Render(outcome.Response, version), requestId, outcome.Replayed, version);
     }
@@ -202,23 +203,6 @@ public sealed class ApiPipeline(
         var certificate = authorization.Contains('.', StringComparison.Ordinal) ? await certificates.ThumbprintAsync(request.HttpContext) : null;
         var authenticated = await authenticator.AuthenticateAsync(authorization, certificate, cancellationToken);
         return authenticated.IsSuccess ? Result<Caller?>.Success(authenticated.Value) : authenticated.Error!;
-    }
-
-    private async Task RecordAuditAsync(Caller caller, ApiRoute route, IdempotentOutcome outcome, string requestId)
-    {
-        var entry = new AuditEntry(
-            PrefixedId.New("aud", clock), caller.Scope, caller.KeyId, route.Action, outcome.Response.Status,
-            outcome.Response.ErrorCode, outcome.Replayed, requestId, clock.GetUtcNow());
-        try
-        {
-            await audit.RecordAsync(entry, CancellationToken.None);
-        }
-        catch (Exception failure)
-        {
-            // The change itself has committed; losing its audit line must page someone, not fail the client.
-            logger.LogError(failure, "AUDIT WRITE FAILED for {Action} by key {KeyId}, request {RequestId}, status {Status}",
-                route.Action, caller.KeyId, requestId, outcome.Response.Status);
-        }
     }
 
     private static StoredResponse Unwrap(Result<StoredResponse> result, ApiCall call) =>

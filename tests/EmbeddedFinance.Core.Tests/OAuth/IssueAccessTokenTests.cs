@@ -17,7 +17,7 @@ public sealed class IssueAccessTokenTests
     public IssueAccessTokenTests() =>
         audit.Setup(log => log.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).Callback((AuditEntry entry, CancellationToken _) => audited.Add(entry)).Returns(Task.CompletedTask);
 
-    private IssueAccessToken Issue => new(kit.Directory.Object, kit.Tokens, audit.Object, kit.Clock, NullLogger<IssueAccessToken>.Instance);
+    private IssueAccessToken Issue => new(kit.Directory.Object, kit.Tokens, new AuditTrail(audit.Object, kit.Clock, NullLogger<AuditTrail>.Instance), NullLogger<IssueAccessToken>.Instance);
 
     private static ClientCredentialsRequest Asking(OAuthClientRecord client, string secret = Secret, params string[] scopes) =>
         new(client.ClientId, new Sensitive(secret), scopes.Length == 0 ? null : scopes);
