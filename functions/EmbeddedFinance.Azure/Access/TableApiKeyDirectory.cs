@@ -13,37 +13,19 @@ namespace EmbeddedFinance.Azure.Access;
 /// a key is random, so nobody presents it before it exists. A revoked or rolled-out key stops working here at once
 /// (<see cref="Forget"/>) and on every other instance within the lifetime.
 /// </summary>
-public sealed class TableApiKeyDirectory : IApiKeyDirectory
+public sealed class TableApiKeyDirectory(StateTable table, TimeProvider clock, IOptions<ApiKeyOptions> options) : IApiKeyDirectory
 {
-    private readonly StateTable table;
-    private readonly ExpiringCache<string, ApiKeyRecord?> found;
-    private readonly ExpiringCache<string, bool> unknown;
+    private readonly FoundOrUnknownCache<ApiKeyRecord> keys = new(options.Value.CacheLifetime, options.Value.UnknownKeyCapacity, clock);
 
-    public TableApiKeyDirectory(StateTable table, TimeProvider clock, IOptions<ApiKeyOptions> options)
-    {
-        this.table = table;
-        found = new(options.Value.CacheLifetime, clock);
-        unknown = new(options.Value.CacheLifetime, clock, options.Value.UnknownKeyCapacity);
-    }
-
-    public async Task<ApiKeyRecord?> FindByHashAsync(string hash, CancellationToken cancellationToken)
-    {
-        if (unknown.TryGet(hash, out _)) return null;
-        return await found.GetOrAddAsync(hash, token => ReadAsync(hash, token), cancellationToken, keep: record => record is not null);
-    }
+    public Task<ApiKeyRecord?> FindByHashAsync(string hash, CancellationToken cancellationToken) => keys.FindAsync(hash, token => ReadAsync(hash, token), cancellationToken);
 
     /// <summary>Drops what this instance remembers of a key that was just changed.</summary>
-    public void Forget(string hash) => found.Remove(hash);
+    public void Forget(string hash) => keys.Forget(hash);
 
-    /// <summary>Runs once for all callers missing the hash at once; remembers an unknown key before they are let go, so none reads again.</summary>
     private async Task<ApiKeyRecord?> ReadAsync(string hash, CancellationToken cancellationToken)
     {
-        // A caller that missed the unknown-key cache just before another's read finished gets here after it: no second read.
-        if (unknown.TryGet(hash, out _)) return null;
         var row = await table.Client.GetEntityIfExistsAsync<ApiKeyEntity>(
             ApiKeyRows.IndexPartition(hash), StateTable.RowKey(ApiKeyEntity.Kind, hash), cancellationToken: cancellationToken);
-        if (row.HasValue) return ApiKeyRows.ToRecord(row.Value!);
-        unknown.Set(hash, true);
-        return null;
+        return row.HasValue ? ApiKeyRows.ToRecord(row.Value!) : null;
     }
 }

@@ -20,15 +20,13 @@ public sealed class TableOAuthClientStore : IOAuthClientStore, IOAuthClientDirec
 {
     private readonly StateTable table;
     private readonly StateBatches batches;
-    private readonly ExpiringCache<string, OAuthClientRecord?> found;
-    private readonly ExpiringCache<string, bool> unknown;
+    private readonly FoundOrUnknownCache<OAuthClientRecord> clients;
 
     public TableOAuthClientStore(StateTable table, StateBatches batches, TimeProvider clock, IOptions<ApiKeyOptions> options)
     {
         this.table = table;
         this.batches = batches;
-        found = new(options.Value.CacheLifetime, clock);
-        unknown = new(options.Value.CacheLifetime, clock, options.Value.UnknownKeyCapacity);
+        clients = new(options.Value.CacheLifetime, options.Value.UnknownKeyCapacity, clock);
     }
 
     public async Task CreateAsync(OAuthClientRecord client, IdempotencyCompletion? completion, CancellationToken cancellationToken)
@@ -36,7 +34,7 @@ public sealed class TableOAuthClientStore : IOAuthClientStore, IOAuthClientDirec
         var index = OAuthClientRows.ToIndexEntity(client);
         await table.Client.AddEntityAsync(index, cancellationToken);
         // An id is random: nobody asked for it before now, but a made-up id that happened to match would be remembered as unknown.
-        unknown.Remove(client.ClientId);
+        clients.ForgetUnknown(client.ClientId);
         var batch = batches.For(client.Scope).Add(OAuthClientRows.ToObjectEntity(client));
         await batch.CompleteAsync(completion, cancellationToken);
         await RowWithdrawal.RunAsync(table, [index], () => batch.SubmitAsync(cancellationToken));
@@ -55,7 +53,7 @@ public sealed class TableOAuthClientStore : IOAuthClientStore, IOAuthClientDirec
     {
         var index = OAuthClientRows.ToIndexEntity(client);
         await table.Client.DeleteEntityAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
-        found.Remove(client.ClientId);
+        clients.Forget(client.ClientId);
         var objectRow = OAuthClientRows.ToObjectEntity(client);
         objectRow.ETag = ETag.All;
         var batch = batches.For(client.Scope).Delete(objectRow);
@@ -63,19 +61,13 @@ public sealed class TableOAuthClientStore : IOAuthClientStore, IOAuthClientDirec
         await batch.SubmitAsync(cancellationToken);
     }
 
-    public async Task<OAuthClientRecord?> FindAsync(string clientId, CancellationToken cancellationToken)
-    {
-        if (unknown.TryGet(clientId, out _)) return null;
-        return await found.GetOrAddAsync(clientId, token => ReadAsync(clientId, token), cancellationToken, keep: client => client is not null);
-    }
+    public Task<OAuthClientRecord?> FindAsync(string clientId, CancellationToken cancellationToken) =>
+        clients.FindAsync(clientId, token => ReadAsync(clientId, token), cancellationToken);
 
     private async Task<OAuthClientRecord?> ReadAsync(string clientId, CancellationToken cancellationToken)
     {
-        if (unknown.TryGet(clientId, out _)) return null;
         var row = await table.Client.GetEntityIfExistsAsync<OAuthClientEntity>(
             OAuthClientRows.IndexPartition(clientId), StateTable.RowKey(OAuthClientEntity.Kind, clientId), cancellationToken: cancellationToken);
-        if (row.HasValue) return OAuthClientRows.ToRecord(row.Value!);
-        unknown.Set(clientId, true);
-        return null;
+        return row.HasValue ? OAuthClientRows.ToRecord(row.Value!) : null;
     }
 }
