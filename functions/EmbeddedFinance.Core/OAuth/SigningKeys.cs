@@ -12,7 +12,8 @@ namespace EmbeddedFinance.Core.OAuth;
 public sealed class SigningKeys(ISecretStore secrets, IOptions<OAuthOptions> options, TimeProvider clock, ILogger<SigningKeys> logger)
 {
     // Importing the keys (PKCS#8, thumbprints) costs more than checking a token: done once per version of the secret.
-    private (string Version, SigningKeySet Set)? parsed;
+    // One reference, so a reader never sees one version's number beside another's keys.
+    private Parsed? parsed;
 
     public async Task<SigningKeySet> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class SigningKeys(ISecretStore secrets, IOptions<OAuthOptions> opt
             ?? throw new InvalidOperationException($"The secret '{SecretNames.OAuthSigningKeys}' is not in the secret store; the app creates it at start-up.");
         if (parsed is { } known && known.Version == stored.Version) return known.Set;
         var set = SigningKeySet.Deserialize(stored.Value);
-        parsed = (stored.Version, set);
+        parsed = new Parsed(stored.Version, set);
         return set;
     }
 
@@ -59,4 +60,6 @@ public sealed class SigningKeys(ISecretStore secrets, IOptions<OAuthOptions> opt
         logger.LogInformation("Published access-token signing key {Kid}; it signs from {ActiveFrom:O}. Keys kept for verification: {KeyCount} ({Retired} retired)",
             next.Kid, next.ActiveFrom, rotated.Keys.Count, current.Keys.Count + 1 - rotated.Keys.Count);
     }
+
+    private sealed record Parsed(string Version, SigningKeySet Set);
 }
