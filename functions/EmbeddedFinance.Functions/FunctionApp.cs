@@ -29,6 +29,7 @@ public static class FunctionApp
         services.AddSingleton<QueueWork>();
         services.AddHostedService<PlatformStartup>();
         services.AddPlatformTelemetry(configuration);
+        services.AddAzureSdkLogLevel(configuration);
         // Last: it wraps the logger providers registered so far.
         services.RedactLogs();
         return services;

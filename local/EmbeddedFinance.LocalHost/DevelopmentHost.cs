@@ -3,6 +3,7 @@ using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Functions;
 using EmbeddedFinance.Functions.Http;
 using EmbeddedFinance.LocalHost.Configuration;
+using EmbeddedFinance.LocalHost.DevConsole;
 using EmbeddedFinance.LocalHost.Http;
 using EmbeddedFinance.LocalHost.Indexing;
 using EmbeddedFinance.LocalHost.Invocation;
@@ -58,6 +59,8 @@ public static class DevelopmentHost
         builder.Services.AddFunctionApp(builder.Configuration, builder.Environment);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
+        builder.Services.AddSingleton<InvocationLog>();
+        builder.Services.AddHostedService<FunctionListing>();
         overrideServices?.Invoke(builder.Services);
         builder.Services.AddSingleton<IReadOnlyList<HostedFunction>>(hosted);
         AddQueueListeners(builder, hosted.OfType<QueueFunction>());

@@ -145,7 +145,7 @@ public static class FunctionCatalog
             if (parameter.Name == triggerParameter && parameter.ParameterType == typeof(TimerInfo)) return input => ((TriggerInput.Timer)input).Info;
             throw Unbindable(function, parameter);
         }).ToList();
-        return new TimerFunction(function, method, binders, expression, runOnStartup);
+        return new TimerFunction(function, method, binders, expression, schedule, runOnStartup);
     }
 
     private static MethodInfo ResolveMethod(FunctionMetadata function)

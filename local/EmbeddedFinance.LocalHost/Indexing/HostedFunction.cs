@@ -18,5 +18,5 @@ public sealed record HttpFunction(FunctionMetadata Metadata, MethodInfo Method, 
 public sealed record QueueFunction(FunctionMetadata Metadata, MethodInfo Method, IReadOnlyList<Func<TriggerInput, object?>> Binders, string QueueName, string Connection)
     : HostedFunction(Metadata, Method, Binders);
 
-public sealed record TimerFunction(FunctionMetadata Metadata, MethodInfo Method, IReadOnlyList<Func<TriggerInput, object?>> Binders, Cronos.CronExpression Schedule, bool RunOnStartup)
+public sealed record TimerFunction(FunctionMetadata Metadata, MethodInfo Method, IReadOnlyList<Func<TriggerInput, object?>> Binders, Cronos.CronExpression Schedule, string ScheduleText, bool RunOnStartup)
     : HostedFunction(Metadata, Method, Binders);

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using EmbeddedFinance.LocalHost.DevConsole;
 using EmbeddedFinance.LocalHost.Indexing;
 using EmbeddedFinance.LocalHost.Invocation;
 
@@ -17,6 +18,7 @@ public sealed class QueueTriggerListener(
     QueueClient queue,
     QueueClient poisonQueue,
     FunctionInvoker invoker,
+    InvocationLog invocations,
     QueueTriggerOptions options,
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
@@ -25,7 +27,8 @@ public sealed class QueueTriggerListener(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = new PollingBackoff(options.MaxPollingInterval);
-        logger.LogInformation("Function {Function} listening on queue {Queue}", function.Name, queue.Name);
+        // The function listing names the queue; this line is for debugging the listener itself.
+        logger.LogDebug("Function {Function} listening on queue {Queue}", function.Name, queue.Name);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -83,9 +86,11 @@ public sealed class QueueTriggerListener(
                 await MoveToPoisonAsync(message);
                 return;
             }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await invoker.InvokeAsync(function, new TriggerInput.Queue(message, Decode(message), stoppingToken));
+                invocations.Record(function.Name, "succeeded", started, "message " + message.MessageId);
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
@@ -95,6 +100,7 @@ public sealed class QueueTriggerListener(
             }
             catch (Exception failure)
             {
+                invocations.Record(function.Name, "failed", started, "message " + message.MessageId);
                 await HandleFailureAsync(message, failure);
                 return;
             }

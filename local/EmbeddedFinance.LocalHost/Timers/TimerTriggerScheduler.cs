@@ -1,3 +1,4 @@
+using EmbeddedFinance.LocalHost.DevConsole;
 using EmbeddedFinance.LocalHost.Indexing;
 using EmbeddedFinance.LocalHost.Invocation;
 using Microsoft.Azure.Functions.Worker;
@@ -5,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace EmbeddedFinance.LocalHost.Timers;
 
 /// <summary>Fires one timer function on its NCRONTAB schedule (UTC), once per occurrence, like the Functions host.</summary>
-public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoker invoker, TimeProvider clock, ILogger<TimerTriggerScheduler> logger) : BackgroundService
+public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoker invoker, InvocationLog invocations, TimeProvider clock, ILogger<TimerTriggerScheduler> logger) : BackgroundService
 {
     // Task.Delay takes at most ~49.7 days; long schedules wait in steps.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
@@ -53,12 +54,15 @@ public sealed class TimerTriggerScheduler(TimerFunction function, FunctionInvoke
             },
             IsPastDue = now - occurrence > TimeSpan.FromSeconds(5),
         };
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await invoker.InvokeAsync(function, new TriggerInput.Timer(info, stoppingToken));
+            invocations.Record(function.Name, "succeeded", started, null);
         }
         catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
         {
+            invocations.Record(function.Name, "failed", started, null);
             logger.LogError(failure, "Timer function {Function} failed for the occurrence at {Occurrence:o}; it runs again at the next one", function.Name, occurrence);
         }
     }

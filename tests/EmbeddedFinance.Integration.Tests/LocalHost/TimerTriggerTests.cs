@@ -1,4 +1,5 @@
 using EmbeddedFinance.Integration.Tests.Infrastructure;
+using EmbeddedFinance.LocalHost.DevConsole;
 using EmbeddedFinance.LocalHost.Indexing;
 using EmbeddedFinance.LocalHost.Invocation;
 using EmbeddedFinance.LocalHost.Timers;
@@ -37,7 +38,7 @@ public sealed class TimerTriggerTests
         var clock = new CountingTimersClock(new DateTimeOffset(2026, 11, 25, 6, 0, 30, TimeSpan.Zero));
         var services = new ServiceCollection().AddSingleton(recorder).BuildServiceProvider();
         var function = (TimerFunction)FunctionCatalog.Index(ProbeMetadata.Timer("EveryMinute", "0 * * * * *"), new ConfigurationBuilder().Build());
-        using var scheduler = new TimerTriggerScheduler(function, new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>()), clock, NullLogger<TimerTriggerScheduler>.Instance);
+        using var scheduler = new TimerTriggerScheduler(function, new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>()), new InvocationLog(NullLogger<InvocationLog>.Instance), clock, NullLogger<TimerTriggerScheduler>.Instance);
         await scheduler.StartAsync(CancellationToken.None);
         // ExecuteAsync runs on a background thread: each wait it starts (for 06:01, then 06:11, then 06:12) is a timer
         // on the clock, and a firing always completes before the next wait begins.
