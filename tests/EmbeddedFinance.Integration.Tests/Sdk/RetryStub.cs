@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -67,4 +68,43 @@ public sealed class RetryStub : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+}
+
+/// <summary>Steps of a <see cref="RetryStub"/> that pass requests on to a real host.</summary>
+public static class Forwarding
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>
+    /// Forwards the request to <paramref name="apiBase"/>'s origin and answers with the host's answer, or, given
+    /// <paramref name="lostAs"/>, throws the host's answer away and answers that status instead: a write that happened
+    /// whose answer the client never saw.
+    /// </summary>
+    public static Func<HttpContext, Task> To(Uri apiBase, int? lostAs = null, ConcurrentQueue<string>? replayed = null) => async context =>
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(apiBase, context.Request.Path.Value + context.Request.QueryString.Value));
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            if (name is "Host" or "Content-Type" or "Content-Length") continue;
+            request.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values!);
+        }
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        if (body.Length > 0)
+        {
+            request.Content = new ByteArrayContent(body.ToArray());
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
+        }
+        using var response = await Http.SendAsync(request);
+        var answer = await response.Content.ReadAsByteArrayAsync();
+        if (response.Headers.TryGetValues("Idempotent-Replayed", out var flag)) replayed?.Enqueue(flag.First());
+        if (lostAs is { } status)
+        {
+            await RetryStub.Status(status, "0")(context);
+            return;
+        }
+        context.Response.StatusCode = (int)response.StatusCode;
+        context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+        await context.Response.Body.WriteAsync(answer);
+    };
 }
