@@ -47,6 +47,9 @@ public sealed record Event : IHasId
         _ => Data.TryGetProperty("object", out var raw) ? raw.Clone() : Data.Clone(),
     };
 
+    /// <summary>The event as JSON, as a webhook body carries it.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new { id = Id, @object = "event", type = Type, created = Created, livemode = Livemode, api_version = ApiVersion, data = Data });
+
     /// <summary>Parses an event from its JSON (a webhook body, or one item of <c>GET /v1/events</c>).</summary>
     public static Event Parse(string json) => JsonSerializer.Deserialize<Event>(json, ClientJson.Options)
         ?? throw new JsonException("The body is not an event.");
