@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using EmbeddedFinance.Client;
 
 namespace EmbeddedFinance.Scenario;
 
@@ -8,6 +8,7 @@ namespace EmbeddedFinance.Scenario;
 /// payout schedule), a verifying webhook receiver, rides paid by card with the platform's 20 % fee split out (some
 /// declined, some refunded, one disputed and lost, one disputed and won), settlement, a payout of every driver's
 /// available balance (manual, or the schedule's at midnight), then reconciliation and the webhook count per type.
+/// Written on the SDK, as a merchant would write it: the longest flow the project has proves the SDK too.
 /// </summary>
 public static class MarketplaceScenario
 {
@@ -21,36 +22,34 @@ public static class MarketplaceScenario
     public static async Task<ScenarioSummary> RunAsync(
         Uri api, string adminKey, int rides, Action<string> log, CancellationToken cancellationToken, Func<CancellationToken, Task>? runMidnight = null)
     {
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
-        var client = new ScenarioApi(http);
+        using var admin = new EmbeddedFinanceClient(new EmbeddedFinanceClientOptions { ApiKey = adminKey, ApiBase = api, Timeout = TimeSpan.FromSeconds(30) });
         await using var receiver = await ScenarioReceiver.StartAsync();
 
-        var merchant = await client.ExpectAsync(HttpMethod.Post, "v1/merchants", adminKey, new { name = "Ride Share Co", country = "US", default_currency = "usd" });
-        var key = merchant.GetProperty("api_keys").GetProperty("secret_test").GetString()!;
-        var publishable = merchant.GetProperty("api_keys").GetProperty("publishable_test").GetString()!;
-        var endpoint = await client.ExpectAsync(HttpMethod.Post, "v1/webhook_endpoints", key, new { url = receiver.Url, enabled_events = new[] { "*" } });
-        receiver.Trust(endpoint.GetProperty("secret").GetString()!);
-        log($"merchant {merchant.GetProperty("id").GetString()}, webhooks to {receiver.Url}");
+        var merchant = await admin.Merchants.CreateAsync(new CreateMerchantRequest { Name = "Ride Share Co", Country = "US", DefaultCurrency = "usd" }, cancellationToken: cancellationToken);
+        using var client = new EmbeddedFinanceClient(new EmbeddedFinanceClientOptions { ApiKey = merchant.ApiKeys!.SecretTest, ApiBase = api, Timeout = TimeSpan.FromSeconds(30) });
+        var publishable = new RequestOptions { ApiKey = merchant.ApiKeys.PublishableTest };
+        var endpoint = await client.WebhookEndpoints.CreateAsync(new CreateWebhookEndpointRequest { Url = receiver.Url, EnabledEvents = ["*"] }, cancellationToken: cancellationToken);
+        receiver.Trust(endpoint.Secret!);
+        log($"merchant {merchant.Id}, webhooks to {receiver.Url}");
 
         var drivers = new List<(string Name, string Account, bool Daily)>();
         // Ana and Bo (whose rides are disputed) take their payouts by hand; the rest are paid daily by the schedule.
         foreach (var (name, accountNumber, daily) in new[] { ("Ana", "000123456789", false), ("Bo", "000987654321", false), ("Cy", "000555551116", true) })
         {
-            var account = await client.ExpectAsync(HttpMethod.Post, "v1/accounts", key, new
+            var account = await client.Accounts.CreateAsync(new CreateAccountRequest
             {
-                display_name = name, email = $"{name.ToLowerInvariant()}@example.com", country = "US", default_currency = "usd",
-                payout_destination = new { type = "bank_account", country = "US", currency = "usd", routing_number = "110000000", account_number = accountNumber },
-            });
-            var id = account.GetProperty("id").GetString()!;
-            if (daily) await client.ExpectAsync(HttpMethod.Patch, $"v1/accounts/{id}", key, new { payout_schedule = new { interval = "daily" } });
-            drivers.Add((name, id, daily));
+                DisplayName = name, Email = $"{name.ToLowerInvariant()}@example.com", Country = "US", DefaultCurrency = "usd",
+                PayoutDestination = new PayoutDestinationInput { Country = "US", Currency = "usd", RoutingNumber = "110000000", AccountNumber = accountNumber },
+            }, cancellationToken: cancellationToken);
+            if (daily) await client.Accounts.UpdateAsync(account.Id, new UpdateAccountRequest { PayoutSchedule = new PayoutSchedule { Interval = "daily" } }, cancellationToken: cancellationToken);
+            drivers.Add((name, account.Id, daily));
         }
 
         var tokens = new Dictionary<string, string>();
         foreach (var number in Declined.Append(Approved).Append(ScenarioDisputes.DisputedCard))
         {
-            var token = await client.ExpectAsync(HttpMethod.Post, "v1/tokens", publishable, new { card = new { number, exp_month = 12, exp_year = DateTime.UtcNow.Year + 3, cvc = "123" } });
-            tokens[number] = token.GetProperty("id").GetString()!;
+            var token = await client.Tokens.CreateAsync(new CreateTokenRequest { Card = new CardInput { Number = number, ExpMonth = 12, ExpYear = DateTime.UtcNow.Year + 3, Cvc = "123" } }, publishable, cancellationToken);
+            tokens[number] = token.Id;
         }
 
         var outcomes = new ConcurrentDictionary<string, int>();
@@ -63,18 +62,25 @@ public static class MarketplaceScenario
             var card = ride % 10 == 7 ? Declined[ride / 10 % 2] : Approved;
             var fare = 1_000 + (ride * 37 % 2_000);
             var fee = fare / 5;
-            var (status, payment) = await client.SendAsync(HttpMethod.Post, "v1/payments", key, new
+            Payment payment;
+            try
             {
-                amount = fare, currency = "usd", payment_method = tokens[card], application_fee_amount = fee,
-                splits = new[] { new { account = driver.Account, amount = fare - fee } }, description = $"ride {ride}",
-            });
-            var outcome = status == 201 ? payment.GetProperty("status").GetString()! : payment.TryGetProperty("code", out var code) ? code.GetString()! : $"http_{status}";
-            outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
-            if (status != 201) return;
+                payment = await client.Payments.CreateAsync(new CreatePaymentRequest
+                {
+                    Amount = fare, Currency = "usd", PaymentMethod = tokens[card], ApplicationFeeAmount = fee,
+                    Splits = [new Split { Account = driver.Account, Amount = fare - fee }], Description = $"ride {ride}",
+                });
+            }
+            catch (ApiException declined)
+            {
+                outcomes.AddOrUpdate(declined.Code ?? $"http_{(int)declined.StatusCode}", 1, (_, n) => n + 1);
+                return;
+            }
+            outcomes.AddOrUpdate(payment.Status, 1, (_, n) => n + 1);
             earned.AddOrUpdate(driver.Account, fare - fee, (_, n) => n + fare - fee);
             if (ride % 7 == 4)
             {
-                await client.ExpectAsync(HttpMethod.Post, $"v1/payments/{payment.GetProperty("id").GetString()}/refunds", key, new { amount = fare });
+                await client.Payments.RefundAsync(payment.Id, new RefundPaymentRequest { Amount = fare });
                 refunded.AddOrUpdate(driver.Account, fare - fee, (_, n) => n + fare - fee);
                 Interlocked.Increment(ref refunds);
             }
@@ -82,14 +88,14 @@ public static class MarketplaceScenario
         log($"{rides} rides: {string.Join(", ", outcomes.Select(pair => $"{pair.Key} {pair.Value}"))}, {refunds} refunded");
 
         // One of Ana's rides is disputed and lost, one of Bo's disputed and won.
-        var (disputesWon, disputesLost, disputed) = await ScenarioDisputes.RunAsync(client, key, tokens[ScenarioDisputes.DisputedCard], (drivers[0].Account, drivers[1].Account), log);
+        var (disputesWon, disputesLost, disputed) = await ScenarioDisputes.RunAsync(client, tokens[ScenarioDisputes.DisputedCard], (drivers[0].Account, drivers[1].Account), log);
         foreach (var (_, account, _) in drivers.Take(2)) earned.AddOrUpdate(account, 1_200, (_, n) => n + 1_200);
 
         // Settlement moves each driver's share from pending to available; wait for all of it.
         foreach (var (name, account, _) in drivers)
         {
             var expected = earned.GetValueOrDefault(account) - refunded.GetValueOrDefault(account) - disputed.GetValueOrDefault(account);
-            var settled = await ScenarioApi.WaitAsync(async () => await AvailableAsync(client, key, account) == expected, TimeSpan.FromSeconds(60));
+            var settled = await Poll.UntilAsync(async () => await AvailableAsync(client, account) == expected, TimeSpan.FromSeconds(60));
             if (!settled) log($"{name}: available balance did not reach {expected} within 60 s");
         }
 
@@ -97,30 +103,30 @@ public static class MarketplaceScenario
         foreach (var (_, account, daily) in drivers)
         {
             if (daily && runMidnight is not null) continue;
-            var available = await AvailableAsync(client, key, account);
+            var available = await AvailableAsync(client, account);
             if (available <= 0) continue;
-            var payout = await client.ExpectAsync(HttpMethod.Post, "v1/payouts", key, new { account, amount = available, currency = "usd", method = "standard" });
-            payouts[account] = (available, payout.GetProperty("id").GetString()!, false);
+            var payout = await client.Payouts.CreateAsync(new CreatePayoutRequest { Account = account, Amount = available, Currency = "usd", Method = "standard" }, cancellationToken: cancellationToken);
+            payouts[account] = (available, payout.Id, false);
         }
         if (runMidnight is not null)
         {
             await runMidnight(cancellationToken);
             foreach (var (name, account, _) in drivers.Where(driver => driver.Daily))
             {
-                var list = await client.ExpectAsync(HttpMethod.Get, $"v1/payouts?account={account}&limit=10", key);
-                foreach (var payout in list.GetProperty("data").EnumerateArray().Where(payout => payout.GetProperty("automatic").GetBoolean()))
+                await foreach (var payout in client.Payouts.ListAllAsync(new ListOptions { Limit = 10 }, account, cancellationToken: cancellationToken))
                 {
-                    payouts[account] = (payout.GetProperty("amount").GetInt64(), payout.GetProperty("id").GetString()!, true);
-                    log($"midnight: the schedule paid {name} {payout.GetProperty("amount").GetInt64()} ({payout.GetProperty("description").GetString()})");
+                    if (!payout.Automatic) continue;
+                    payouts[account] = (payout.Amount, payout.Id, true);
+                    log($"midnight: the schedule paid {name} {payout.Amount} ({payout.Description})");
                 }
             }
         }
         var statuses = new Dictionary<string, string>();
-        await ScenarioApi.WaitAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             foreach (var (account, (_, id, _)) in payouts)
             {
-                statuses[account] = (await client.ExpectAsync(HttpMethod.Get, $"v1/payouts/{id}", key)).GetProperty("status").GetString()!;
+                statuses[account] = (await client.Payouts.GetAsync(id, cancellationToken: cancellationToken)).Status;
             }
             return statuses.Values.All(status => status is "paid" or "failed");
         }, TimeSpan.FromSeconds(60));
@@ -140,29 +146,26 @@ public static class MarketplaceScenario
             ["dispute.updated"] = disputesWon + disputesLost,
             ["dispute.closed"] = disputesWon + disputesLost,
         };
-        await ScenarioApi.WaitAsync(() => Task.FromResult(expectedWebhooks.All(pair => receiver.CountOf(pair.Key) >= pair.Value)), TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(() => Task.FromResult(expectedWebhooks.All(pair => receiver.CountOf(pair.Key) >= pair.Value)), TimeSpan.FromSeconds(60));
 
-        var reconciliation = await client.ExpectAsync(HttpMethod.Post, "v1/admin/reconciliation", adminKey);
+        var reconciliation = await admin.Admin.ReconcileAsync(cancellationToken: cancellationToken);
         var summaries = new List<DriverSummary>();
         foreach (var (name, account, _) in drivers)
         {
             var payout = payouts.GetValueOrDefault(account);
             summaries.Add(new DriverSummary(name, account, earned.GetValueOrDefault(account), refunded.GetValueOrDefault(account), disputed.GetValueOrDefault(account),
-                await AvailableAsync(client, key, account), payout.Amount, statuses.GetValueOrDefault(account, "none"), payout.Automatic));
+                await AvailableAsync(client, account), payout.Amount, statuses.GetValueOrDefault(account, "none"), payout.Automatic));
         }
         return new ScenarioSummary(
             outcomes.ToDictionary(), refunds, disputesWon, disputesLost, summaries,
-            reconciliation.GetProperty("transactions").GetInt32(),
-            reconciliation.GetProperty("unbalanced").GetArrayLength(),
-            reconciliation.GetProperty("drift").GetArrayLength(),
+            reconciliation.Transactions,
+            reconciliation.Unbalanced.Count,
+            reconciliation.Drift.Count,
             receiver.Verified.ToDictionary(pair => pair.Key, pair => pair.Value.Count),
             expectedWebhooks,
             receiver.Rejected);
     }
 
-    private static async Task<long> AvailableAsync(ScenarioApi client, string key, string account)
-    {
-        var balance = await client.ExpectAsync(HttpMethod.Get, $"v1/accounts/{account}/balance", key);
-        return balance.GetProperty("available").EnumerateArray().Where(amount => amount.GetProperty("currency").GetString() == "usd").Sum(amount => amount.GetProperty("amount").GetInt64());
-    }
+    private static async Task<long> AvailableAsync(EmbeddedFinanceClient client, string account) =>
+        (await client.Accounts.GetBalanceAsync(account)).Available.Where(amount => amount.Currency == "usd").Sum(amount => amount.Amount);
 }

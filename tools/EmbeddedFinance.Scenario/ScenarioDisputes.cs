@@ -1,4 +1,4 @@
-using System.Text.Json;
+using EmbeddedFinance.Client;
 
 namespace EmbeddedFinance.Scenario;
 
@@ -12,44 +12,46 @@ public static class ScenarioDisputes
     public const string DisputedCard = "4000000000000259";
 
     public static async Task<(int Won, int Lost, Dictionary<string, long> Taken)> RunAsync(
-        ScenarioApi client, string key, string token, (string Lost, string Won) drivers, Action<string> log)
+        EmbeddedFinanceClient client, string token, (string Lost, string Won) drivers, Action<string> log)
     {
         var taken = new Dictionary<string, long>();
         var (won, lost) = (0, 0);
         foreach (var (account, evidence) in new[] { (drivers.Lost, "Receipt attached"), (drivers.Won, "winning_evidence") })
         {
-            var payment = await client.ExpectAsync(HttpMethod.Post, "v1/payments", key, new
+            var payment = await client.Payments.CreateAsync(new CreatePaymentRequest
             {
-                amount = 1_500, currency = "usd", payment_method = token, application_fee_amount = 300,
-                splits = new[] { new { account, amount = 1_200 } }, description = "disputed ride",
+                Amount = 1_500, Currency = "usd", PaymentMethod = token, ApplicationFeeAmount = 300,
+                Splits = [new Split { Account = account, Amount = 1_200 }], Description = "disputed ride",
             });
-            var id = payment.GetProperty("id").GetString()!;
-            JsonElement dispute = default;
-            if (!await ScenarioApi.WaitAsync(async () => (dispute = await DisputeOfAsync(client, key, id)).ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(60)))
+            Dispute? dispute = null;
+            if (!await Poll.UntilAsync(async () => (dispute = await DisputeOfAsync(client, payment.Id)) is not null, TimeSpan.FromSeconds(60)))
             {
-                throw new InvalidOperationException($"No dispute opened for {id} within 60 s.");
+                throw new InvalidOperationException($"No dispute opened for {payment.Id} within 60 s.");
             }
-            var disputeId = dispute.GetProperty("id").GetString()!;
-            await client.ExpectAsync(HttpMethod.Post, $"v1/disputes/{disputeId}", key, new { evidence = new { uncategorized_text = evidence }, submit = true });
+            await client.Disputes.UpdateAsync(dispute!.Id, new UpdateDisputeRequest { Evidence = new DisputeEvidence { UncategorizedText = evidence }, Submit = true });
             var status = "";
-            await ScenarioApi.WaitAsync(async () =>
+            await Poll.UntilAsync(async () =>
             {
-                status = (await client.ExpectAsync(HttpMethod.Get, $"v1/disputes/{disputeId}", key)).GetProperty("status").GetString()!;
+                status = (await client.Disputes.GetAsync(dispute.Id)).Status;
                 return status is "won" or "lost";
             }, TimeSpan.FromSeconds(60));
             if (status == "won") won++;
             if (status == "lost")
             {
                 lost++;
-                var share = dispute.GetProperty("splits").EnumerateArray().Sum(split => split.GetProperty("amount").GetInt64());
-                taken[account] = taken.GetValueOrDefault(account) + share;
+                taken[account] = taken.GetValueOrDefault(account) + dispute.Splits.Sum(split => split.Amount);
             }
-            log($"dispute {disputeId} of ride {id}: {status}");
+            log($"dispute {dispute.Id} of ride {payment.Id}: {status}");
         }
         return (won, lost, taken);
     }
 
-    private static async Task<JsonElement> DisputeOfAsync(ScenarioApi client, string key, string payment) =>
-        (await client.ExpectAsync(HttpMethod.Get, "v1/disputes?limit=100", key)).GetProperty("data").EnumerateArray()
-            .FirstOrDefault(dispute => dispute.GetProperty("payment").GetString() == payment);
+    private static async Task<Dispute?> DisputeOfAsync(EmbeddedFinanceClient client, string payment)
+    {
+        await foreach (var dispute in client.Disputes.ListAllAsync(new ListOptions { Limit = 100 }))
+        {
+            if (dispute.Payment == payment) return dispute;
+        }
+        return null;
+    }
 }

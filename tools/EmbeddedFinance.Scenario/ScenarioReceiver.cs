@@ -1,17 +1,15 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using EmbeddedFinance.Client.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using StandardWebhooks;
-using StandardWebhooks.Diagnostics;
 
 namespace EmbeddedFinance.Scenario;
 
-/// <summary>The merchant's webhook receiver: Kestrel on 127.0.0.1, verifying every delivery with the endpoint's secret.</summary>
+/// <summary>The merchant's webhook receiver: Kestrel on 127.0.0.1, verifying every delivery with the endpoint's secret through the SDK's <see cref="WebhookVerifier"/>.</summary>
 public sealed class ScenarioReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private StandardWebhook? verifier;
+    private WebhookVerifier? verifier;
 
     private ScenarioReceiver(WebApplication app, string url)
     {
@@ -28,7 +26,7 @@ public sealed class ScenarioReceiver : IAsyncDisposable
 
     private int rejected;
 
-    public void Trust(string secret) => verifier = new StandardWebhook(secret);
+    public void Trust(string secret) => verifier = new WebhookVerifier(secret);
 
     public int CountOf(string type) => Verified.TryGetValue(type, out var ids) ? ids.Count : 0;
 
@@ -43,18 +41,17 @@ public sealed class ScenarioReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
+            EmbeddedFinance.Client.Event verified;
             try
             {
-                (receiver!.verifier ?? throw new WebhookVerificationException("no secret yet")).Verify(body, context.Request.Headers);
+                verified = (receiver!.verifier ?? throw new WebhookVerificationException("no secret yet")).Verify(body, name => context.Request.Headers[name]);
             }
             catch (WebhookVerificationException)
             {
                 Interlocked.Increment(ref receiver!.rejected);
                 return Results.StatusCode(400);
             }
-            using var json = JsonDocument.Parse(body);
-            var type = json.RootElement.GetProperty("type").GetString()!;
-            receiver.Verified.GetOrAdd(type, _ => new()).TryAdd(json.RootElement.GetProperty("id").GetString()!, 0);
+            receiver.Verified.GetOrAdd(verified.Type, _ => new()).TryAdd(verified.Id, 0);
             return Results.Ok();
         });
         await app.StartAsync();
