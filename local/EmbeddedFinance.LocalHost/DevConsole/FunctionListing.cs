@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using EmbeddedFinance.LocalHost.Indexing;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,14 +22,14 @@ public sealed class FunctionListing(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // After every hosted service, Kestrel included, has started: only then are the addresses known.
-        lifetime.ApplicationStarted.Register(() => logger.LogInformation("{Listing}", Render(BaseUrl())));
+        lifetime.ApplicationStarted.Register(() => logger.LogInformation("{Listing}", Render(BaseUrl(), SinceProcessStart())));
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The block: a heading line, then one line per function, HTTP first, each group by name.</summary>
-    public string Render(string baseUrl)
+    /// <summary>The block: a heading line (with how long the start took), then one line per function, HTTP first, each group by name.</summary>
+    public string Render(string baseUrl, TimeSpan? startedIn = null)
     {
         var lines = functions
             .OrderBy(function => function switch { HttpFunction => 0, QueueFunction => 1, _ => 2 })
@@ -35,7 +37,8 @@ public sealed class FunctionListing(
             .Select(function => (function.Name, Trigger: Describe(function, baseUrl)))
             .ToList();
         var width = lines.Count == 0 ? 0 : lines.Max(line => line.Name.Length);
-        var block = new StringBuilder($"Functions ({lines.Count}):");
+        var ready = startedIn is { } took ? string.Create(CultureInfo.InvariantCulture, $", ready {took.TotalSeconds:0.0} s after the process started") : "";
+        var block = new StringBuilder($"Functions ({lines.Count}{ready}):");
         foreach (var (name, trigger) in lines) block.Append('\n').Append("  ").Append(name.PadRight(width)).Append("  ").Append(trigger);
         return block.ToString();
     }
@@ -47,6 +50,13 @@ public sealed class FunctionListing(
         TimerFunction timer => $"timer {timer.ScheduleText}{(timer.RunOnStartup ? " (and at start)" : "")}",
         _ => function.Metadata.TriggerType ?? "?",
     };
+
+    // From the process's start, so Azurite's start and the storage set-up count too; a build before it (dotnet run) does not.
+    private static TimeSpan SinceProcessStart()
+    {
+        using var process = Process.GetCurrentProcess();
+        return DateTime.Now - process.StartTime;
+    }
 
     private string BaseUrl()
     {

@@ -41,10 +41,40 @@ public static class TriggerCommand
             await client.Accounts.UpdateAsync(account.Id, new UpdateAccountRequest { PayoutSchedule = new PayoutSchedule { Interval = "daily" } }, cancellationToken: ct);
             return $"account {account.Id} (payout schedule set to daily)";
         },
-        // Seam: payout.*, dispute.* and review.* take balances or sandbox timers; they are added with the flows that make them quick.
+        [EventTypes.PayoutCreated] = PayOutAsync,
+        [EventTypes.PayoutPaid] = PayOutAsync,
+        [EventTypes.DisputeCreated] = async (client, ct) =>
+            $"{Describe(await PayAsync(client, DisputedCard, "automatic", ct))} with the sandbox's disputed card: the dispute opens a few seconds after the capture",
+        // Seam: review.* (risk rules) and the rest are added with the flows that produce them.
     };
 
+    private const string DisputedCard = "4000 0000 0000 0259";
+    private static readonly TimeSpan SettlementWait = TimeSpan.FromSeconds(60);
+
     public static IReadOnlyCollection<string> Supported => [.. Scenarios.Keys];
+
+    /// <summary>A seller paid for a ride, the share settled into its available balance, then paid out (payout.paid follows).</summary>
+    private static async Task<string> PayOutAsync(EmbeddedFinanceClient client, CancellationToken cancellationToken)
+    {
+        var seller = await client.Accounts.CreateAsync(new CreateAccountRequest
+        {
+            DisplayName = "ef trigger", Email = "trigger@example.com", Country = "US", DefaultCurrency = "usd",
+            PayoutDestination = new PayoutDestinationInput { Country = "US", Currency = "usd", RoutingNumber = "110000000", AccountNumber = "000123456789" },
+        }, cancellationToken: cancellationToken);
+        var token = await client.Tokens.CreateAsync(new CreateTokenRequest { Card = new CardInput { Number = "4242 4242 4242 4242", ExpMonth = 12, ExpYear = DateTime.UtcNow.Year + 3, Cvc = "123" } }, cancellationToken: cancellationToken);
+        await client.Payments.CreateAsync(new CreatePaymentRequest
+        {
+            Amount = 2000, Currency = "usd", PaymentMethod = token.Id, ApplicationFeeAmount = 300, Splits = [new Split { Account = seller.Id, Amount = 1700 }], Description = "ef trigger",
+        }, cancellationToken: cancellationToken);
+        var deadline = DateTime.UtcNow + SettlementWait;
+        while ((await client.Accounts.GetBalanceAsync(seller.Id, cancellationToken: cancellationToken)).Available.Where(amount => amount.Currency == "usd").Sum(amount => amount.Amount) < 1700)
+        {
+            if (DateTime.UtcNow > deadline) throw new CliException(ExitCodes.Failed, $"The payment to {seller.Id} did not settle within {SettlementWait.TotalSeconds} s: is the platform's settlement running?");
+            await Task.Delay(250, cancellationToken);
+        }
+        var payout = await client.Payouts.CreateAsync(new CreatePayoutRequest { Account = seller.Id, Amount = 1700, Currency = "usd" }, cancellationToken: cancellationToken);
+        return $"account {seller.Id}, a settled payment to it, payout {payout.Id}";
+    }
 
     public static Command Create(GlobalOptions global, CliContext context, CliConfig config)
     {

@@ -19,6 +19,7 @@ public sealed class DevConsoleTests
         var baseUrl = host.Client.BaseAddress!.ToString().TrimEnd('/');
 
         var captured = Assert.Single(host.Logs.Lines, line => line.Contains("EmbeddedFinance.LocalHost.DevConsole.FunctionListing: Functions (", StringComparison.Ordinal));
+        Assert.Matches(@"FunctionListing: Functions \(\d+, ready \d+\.\d s after the process started\):\n", captured);
         // The formatted message, without the structured values the capture appends.
         var listing = captured[..captured.IndexOf(" Listing=", StringComparison.Ordinal)] + "\n";
         Assert.Contains($"CreatePayment ", listing);

@@ -144,6 +144,15 @@ public sealed partial class CliTests : HostedTest
         var tail = await RunAsync(merchant.SecretKey, "logs", "tail", "--limit", "1");
         Assert.Equal(0, tail.Exit);
         Assert.Single(tail.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var payout = await RunAsync(merchant.SecretKey, "trigger", "payout.paid");
+        Assert.Equal(0, payout.Exit);
+        var payoutId = Regex.Match(payout.Output, @"payout (po_[a-z0-9]+)").Groups[1].Value;
+        await Eventually.HoldsAsync(async () => (await api.Events.ListAsync(type: "payout.paid")).Data.Any(item => item.DataObjectAs<Payout>().Id == payoutId), "the triggered payout paid", state: () => payout.Output);
+
+        var disputed = await RunAsync(merchant.SecretKey, "trigger", "dispute.created");
+        Assert.Equal(0, disputed.Exit);
+        await Eventually.HoldsAsync(async () => (await api.Events.ListAsync(type: "dispute.created")).Data.Count == 1, "the triggered dispute", seconds: 60);
     }
 
     [Fact]
