@@ -43,7 +43,7 @@ public static class EfCli
         }
         catch (ApiException failure)
         {
-            await context.Error.WriteLineAsync($"The platform answered {(int)failure.StatusCode} {failure.Code}: {failure.Problem?.GetProperty("detail").GetString() ?? failure.Message} (param {failure.Param ?? "-"}, request {failure.RequestId}).");
+            await context.Error.WriteLineAsync($"The platform answered {(int)failure.StatusCode} {failure.Code}: {Detail(failure)} (param {failure.Param ?? "-"}, request {failure.RequestId}).");
             return ExitCodes.ApiError;
         }
         catch (HttpRequestException unreachable)
@@ -56,4 +56,7 @@ public static class EfCli
             return ExitCodes.Ok;
         }
     }
+
+    private static string Detail(ApiException failure) =>
+        failure.ProblemMember("detail") ?? failure.ProblemMember("error_description") ?? failure.Message;
 }
