@@ -96,6 +96,8 @@ public static class CoreServices
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<MerchantEvents>();
         services.AddSingleton<RedeliveryBound>();
+        services.AddSingleton<ManualRedelivery>();
+        services.AddSingleton<WebhookRecovery>();
         services.AddSingleton<EndpointHealth>();
         services.AddSingleton<DeliverWebhook>();
         services.AddSingleton<IOutboxConsumer, WebhookDispatch>();

@@ -11,7 +11,7 @@ namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>The events API: events as webhooks carry them, their delivery attempts, and redelivery on request.</summary>
 public sealed class MerchantEvents(
-    IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, IWebhookQueue queue, RedeliveryBound bound, IOptions<WebhookOptions> options)
+    IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, ManualRedelivery redelivery, IOptions<WebhookOptions> options)
 {
     public async Task<Result<StoredResponse>> GetAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken)
     {
@@ -53,25 +53,15 @@ public sealed class MerchantEvents(
             targets = (await endpoints.ListEnabledAsync(caller.Scope, cancellationToken)).Where(endpoint => endpoint.Subscribes(found.Type)).ToList();
         }
 
-        // Each pair is counted before its attempt is queued: one lost to a crash in between is counted, never one made uncounted.
         var queued = new List<WebhookEndpoint>();
         var waits = new List<TimeSpan>();
         foreach (var endpoint in targets)
         {
-            if (await bound.TryTakeAsync(caller.Scope, eventId, endpoint.Id, cancellationToken) is { } wait) waits.Add(wait);
+            if (await redelivery.TryQueueAsync(caller.Scope, eventId, endpoint.Id, cancellationToken) is { } wait) waits.Add(wait);
             else queued.Add(endpoint);
         }
         // Endpoints still in their bound are redelivered to, the others left out of the answer's list; only when none is, the answer is 429.
         if (queued.Count == 0 && waits.Count > 0) return Errors.RedeliveriesLimited(options.Value.MaxRedeliveriesPerHour, waits.Min());
-
-        foreach (var endpoint in queued)
-        {
-            // Manual attempts count apart from the retry schedule's, which carries on untouched; two redeliveries racing
-            // for one number make one attempt.
-            var earlier = (await attempts.ListAsync(caller.Scope, eventId, endpoint.Id, cancellationToken)).Where(attempt => attempt.Manual).ToList();
-            var next = earlier.Count == 0 ? 1 : earlier.Max(attempt => attempt.Number) + 1;
-            await queue.EnqueueAsync(new WebhookDelivery(caller.Scope, eventId, endpoint.Id, next, Manual: true), TimeSpan.Zero, cancellationToken);
-        }
         return StoredResponse.Of(202, new RedeliveryView("event_redelivery", eventId, queued.Select(endpoint => endpoint.Id).ToList()));
     }
 

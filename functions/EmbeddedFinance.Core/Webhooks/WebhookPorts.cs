@@ -38,6 +38,13 @@ public interface IWebhookAttemptStore
 
     /// <summary>Records an attempt; one already recorded under its number (scheduled and manual attempts count apart) stays as it is.</summary>
     Task RecordAsync(string scope, WebhookAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The events with ids in [<paramref name="fromEventId"/>, <paramref name="toEventId"/>) whose latest attempt to the
+    /// endpoint was recorded as failed, oldest first, from an index kept by <see cref="RecordAsync"/>: it costs what failed,
+    /// not what was sent. A candidate list: the caller checks the attempts themselves.
+    /// </summary>
+    IAsyncEnumerable<string> MarkedFailedAsync(string scope, string endpointId, string fromEventId, string toEventId, CancellationToken cancellationToken);
 }
 
 public interface IWebhookQueue
