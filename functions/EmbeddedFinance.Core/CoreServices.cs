@@ -90,6 +90,8 @@ public static class CoreServices
         services.AddSingleton<RedriveStuckDeliveries>();
         services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
+        services.AddValidatedOptions<Portal.PortalOptions>(Portal.PortalOptions.Section);
+        services.AddSingleton<Portal.PortalSessions>();
         services.TryAddSingleton<IAddressResolver, DnsAddressResolver>();
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddSingleton<WebhookSecrets>();

@@ -20,10 +20,17 @@ public sealed class MerchantEvents(
         return found is null ? Errors.ResourceMissing("event") : new StoredResponse(200, StoredResponse.Json, found.ToJson());
     }
 
-    public async Task<Result<StoredResponse>> ListAsync(Caller.Merchant caller, PageRequest page, string? type, CancellationToken cancellationToken)
+    public async Task<Result<StoredResponse>> ListAsync(Caller.Merchant caller, PageRequest page, string? type, string? objectId, CancellationToken cancellationToken)
     {
         if (type is not null && !EventTypes.All.Contains(type)) return Errors.ParameterInvalid("type", "The type filter must be an event type of the API, such as 'payment.succeeded'.");
-        var found = await events.ListAsync(caller.Scope, page, type, cancellationToken);
+        if (objectId is not null && type is not null) return Errors.ParameterInvalid("object", "Filter by type or by object, not both.");
+        if (objectId is not null && (objectId.Length > 64 || !objectId.Contains('_', StringComparison.Ordinal) || !objectId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        {
+            return Errors.ParameterInvalid("object", "The object filter must be the id of an object events are about, such as 'pay_…'.");
+        }
+        var found = objectId is null
+            ? await events.ListAsync(caller.Scope, page, type, cancellationToken)
+            : await events.ListAboutAsync(caller.Scope, objectId, page, cancellationToken);
         var documents = found.Data.Select(platformEvent => JsonNode.Parse(platformEvent.ToJson())!).ToList();
         return StoredResponse.Of(200, new ListView<JsonNode>("list", documents, found.HasMore, "/v1/events"));
     }

@@ -29,6 +29,9 @@ public interface IEventStore
 
     /// <summary>A page of the scope's events in creation order, optionally of one type.</summary>
     Task<Page<PlatformEvent>> ListAsync(string scope, PageRequest page, string? type, CancellationToken cancellationToken);
+
+    /// <summary>A page of the scope's events about one object (<c>data.object.id</c>), in creation order, read through an index (ADR 023).</summary>
+    Task<Page<PlatformEvent>> ListAboutAsync(string scope, string objectId, PageRequest page, CancellationToken cancellationToken);
 }
 
 public interface IWebhookAttemptStore
