@@ -41,7 +41,18 @@ async function api(method, path, body) {
   const json = text ? JSON.parse(text) : {};
   if (response.status === 401) throw new ApiError(401, { detail: "Your portal session has ended. Open a new portal link to sign in again." });
   if (!response.ok) throw new ApiError(response.status, json);
+  showMode(json);
   return json;
+}
+
+// The session's mode, from what the API says of its objects.
+function showMode(json) {
+  const livemode = json.livemode ?? (json.data && json.data[0] ? json.data[0].livemode : undefined);
+  if (livemode === undefined) return;
+  const mode = document.getElementById("mode");
+  mode.textContent = livemode ? "Live mode" : "Test mode";
+  mode.className = "badge " + (livemode ? "live" : "test");
+  mode.hidden = false;
 }
 
 // ---------- rendering helpers ----------
@@ -97,7 +108,7 @@ function notice(text, kind) {
 }
 
 function page(title, ...content) {
-  main.replaceChildren(h("h1", {}, title), ...content);
+  main.replaceChildren(h("h1", {}, title), ...content.flat().filter((child) => child !== null && child !== undefined && child !== false));
   document.title = title + " · EmbeddedFinance portal";
   main.focus({ preventScroll: true });
 }
