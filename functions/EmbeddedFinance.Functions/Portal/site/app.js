@@ -195,19 +195,21 @@ async function payments(query) {
 }
 
 async function attemptsOf(eventId) {
-  const attempts = await api("GET", "events/" + eventId + "/deliveries");
+  return attemptsTable(await api("GET", "events/" + eventId + "/deliveries"));
+}
+
+function attemptsTable(attempts) {
   return table(["Endpoint", "Attempt#", "Status", "HTTP", "Error", "Next attempt", "At"], attempts.data.map((attempt) => [
     link("#/webhooks/" + attempt.endpoint, attempt.endpoint), num((attempt.manual ? "manual " : "") + attempt.attempt), badge(attempt.status),
     attempt.status_code ?? "—", attempt.error || "—", when(attempt.next_attempt_at), when(attempt.created)]), "No delivery attempts.");
 }
 
-async function eventsWithAttempts(objectId) {
-  const events = await api("GET", "events?limit=100&object=" + encodeURIComponent(objectId));
-  const sections = [];
-  for (const event of events.data) {
-    sections.push(h("h3", {}, link("#/events/" + event.id, event.type), " ", h("span", { class: "muted" }, when(event.created))), await attemptsOf(event.id));
-  }
-  return sections.length ? sections : [h("p", { class: "muted" }, "No events.")];
+// An object's events, each with its delivery attempts (read in parallel).
+async function eventsWithAttempts(events) {
+  const attempts = await Promise.all(events.data.map((event) => api("GET", "events/" + event.id + "/deliveries")));
+  const sections = events.data.map((event, index) => [
+    h("h3", {}, link("#/events/" + event.id, event.type), " ", h("span", { class: "muted" }, when(event.created))), attemptsTable(attempts[index])]);
+  return sections.length ? sections.flat() : [h("p", { class: "muted" }, "No events.")];
 }
 
 function postingsTable(transactions) {
@@ -217,7 +219,8 @@ function postingsTable(transactions) {
 }
 
 async function payment(paymentId) {
-  const [payment, ledger] = await Promise.all([api("GET", "payments/" + paymentId), api("GET", "ledger/transactions?limit=100&reference=" + paymentId)]);
+  const [payment, ledger, events] = await Promise.all([api("GET", "payments/" + paymentId), api("GET", "ledger/transactions?limit=100&reference=" + paymentId),
+    api("GET", "events?limit=100&object=" + encodeURIComponent(paymentId))]);
   const refunds = ledger.data.filter((transaction) => transaction.type === "payment.refund");
   const card = payment.card || {};
   page("Payment " + money(payment.amount, payment.currency),
@@ -235,7 +238,7 @@ async function payment(paymentId) {
     h("h2", { id: "ledger" }, "Ledger postings"),
     postingsTable(ledger.data),
     h("h2", {}, "Events and delivery attempts"),
-    ...(await eventsWithAttempts(payment.id)));
+    ...(await eventsWithAttempts(events)));
 }
 
 async function accounts() {
