@@ -6,6 +6,7 @@ using EmbeddedFinance.Benchmarks;
 //                                                                   growth [clients] [seconds]: payments before and after 100,000 unrelated rows
 //                                                                   webhooks [payments per second] [seconds]
 //                                                                   auth [clients] [seconds]: authentication's cost per request (secret, restricted, unknown key)
+//                                                                   portal [payments, default 1000] [loads, default 50]: portal page load times with that many payments stored
 //                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
 // payments no-relay measures the request path alone (nothing settles or delivers); BENCH_CALLS=1 in the
 // environment makes payments (and auth) print their storage calls by shape as well, queue calls (every client in the process) included.
@@ -32,11 +33,14 @@ switch (name)
     case "growth":
         await GrowthBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out);
         break;
+    case "portal":
+        await PortalBenchmark.RunAsync(Number(1, 1_000), Number(2, 50), Console.Out);
+        break;
     case "settlement":
         await SettlementBenchmark.RunAsync(Number(1, 1_000), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, auth, report");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, auth, portal, report");
         return 2;
 }
 return 0;

@@ -118,6 +118,7 @@ public static class AzureAdapters
         services.AddSingleton<WebhookEndpointSet>();
         services.AddSingleton<IWebhookEndpointStore, TableWebhookEndpointStore>();
         services.AddSingleton<IWebhookAttemptStore, TableWebhookAttemptStore>();
+        services.AddSingleton<Core.Portal.IPortalSessionStore, Portal.TablePortalSessionStore>();
         services.AddSingleton<IWebhookQueue, QueueWebhookQueue>();
         services.AddSingleton<IRedeliveryLog, TableRedeliveryLog>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();

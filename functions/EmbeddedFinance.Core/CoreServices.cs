@@ -90,12 +90,16 @@ public static class CoreServices
         services.AddSingleton<RedriveStuckDeliveries>();
         services.AddSingleton<IOutboxConsumer, PayoutDispatch>();
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.Section);
+        services.AddValidatedOptions<Portal.PortalOptions>(Portal.PortalOptions.Section);
+        services.AddSingleton<Portal.PortalSessions>();
         services.TryAddSingleton<IAddressResolver, DnsAddressResolver>();
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<MerchantEvents>();
         services.AddSingleton<RedeliveryBound>();
+        services.AddSingleton<ManualRedelivery>();
+        services.AddSingleton<WebhookRecovery>();
         services.AddSingleton<EndpointHealth>();
         services.AddSingleton<DeliverWebhook>();
         services.AddSingleton<IOutboxConsumer, WebhookDispatch>();

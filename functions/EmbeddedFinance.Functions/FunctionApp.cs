@@ -26,6 +26,7 @@ public static class FunctionApp
         services.AddValidatedOptions<ClientCertificateOptions>(ClientCertificateOptions.Section);
         services.AddSingleton<ClientCertificates>();
         services.AddSingleton<ApiPipeline>();
+        services.AddSingleton<Portal.PortalCookieAuthentication>();
         services.AddSingleton<QueueWork>();
         services.AddHostedService<PlatformStartup>();
         services.AddPlatformTelemetry(configuration);

@@ -16,4 +16,7 @@ public sealed class TableEventStore(StateTable table) : IEventStore
     public Task<Page<PlatformEvent>> ListAsync(string scope, PageRequest page, string? type, CancellationToken cancellationToken) => type is null
         ? CursorPages.ReadAsync<EventEntity, PlatformEvent>(table.Client, scope, EventEntity.Kind, page, EventRows.ToEvent, cancellationToken)
         : IndexPages.ReadAsync<EventEntity, PlatformEvent>(table.Client, scope, EventRows.TypeIndex(type), EventEntity.Kind, page, EventRows.ToEvent, cancellationToken);
+
+    public Task<Page<PlatformEvent>> ListAboutAsync(string scope, string objectId, PageRequest page, CancellationToken cancellationToken) =>
+        IndexPages.ReadAsync<EventEntity, PlatformEvent>(table.Client, scope, EventRows.ObjectIndex(objectId), EventEntity.Kind, page, EventRows.ToEvent, cancellationToken);
 }

@@ -11,13 +11,19 @@ public static class LedgerRows
     /// <summary>The index of a connected account's transactions: <c>ledgeracct|{acct_…}|{ltx_…}</c>, for listing them by account.</summary>
     public const string AccountIndexKind = "ledgeracct";
 
-    /// <summary>The rows <see cref="AddLedger"/> writes for a transaction: itself and an index row per connected account it posts to.</summary>
-    public static int RowsOf(LedgerTransaction transaction) => 1 + Owners(transaction).Count();
+    /// <summary>The index of the transactions a payment, refund or other object caused: <c>ledgerref|{reference}|{ltx_…}</c>.</summary>
+    public const string ReferenceIndexKind = "ledgerref";
+
+    /// <summary>The rows <see cref="AddLedger"/> writes for a transaction: itself, its reference's index row, and an index row per connected account it posts to.</summary>
+    public static int RowsOf(LedgerTransaction transaction) => 2 + Owners(transaction).Count();
+
+    /// <summary>The kind of one reference's index rows (<c>ledgerref|pay_…</c>), whose ids are the transactions'.</summary>
+    public static string ReferenceIndex(string reference) => $"{ReferenceIndexKind}|{reference}";
 
     /// <summary>The kind of one account's index rows (<c>ledgeracct|acct_…</c>), whose ids are the transactions'.</summary>
     public static string AccountIndex(string account) => $"{AccountIndexKind}|{account}";
 
-    /// <summary>The transaction and, in the same batch, its index row under each connected account it posts to.</summary>
+    /// <summary>The transaction and, in the same batch, its index row under its reference and under each connected account it posts to.</summary>
     public static StateBatch AddLedger(this StateBatch batch, LedgerTransaction transaction)
     {
         batch.Add(new LedgerEntity
@@ -30,6 +36,7 @@ public static class LedgerRows
             PostingsJson = JsonSerializer.Serialize(transaction.Postings),
             Created = transaction.Created,
         });
+        batch.Add(new TableEntity(transaction.Scope, StateTable.RowKey(ReferenceIndex(transaction.Reference), transaction.Id)));
         foreach (var owner in Owners(transaction)) batch.Add(new TableEntity(transaction.Scope, StateTable.RowKey(AccountIndex(owner), transaction.Id)));
         return batch;
     }

@@ -28,4 +28,7 @@ public sealed class TableLedgerReader(StateTable table) : ILedgerReader
     public Task<Page<LedgerTransaction>> TransactionsAsync(string scope, PageRequest page, string? owner, CancellationToken cancellationToken) => owner is null
         ? CursorPages.ReadAsync<LedgerEntity, LedgerTransaction>(table.Client, scope, LedgerEntity.Kind, page, LedgerRows.ToTransaction, cancellationToken)
         : IndexPages.ReadAsync<LedgerEntity, LedgerTransaction>(table.Client, scope, LedgerRows.AccountIndex(owner), LedgerEntity.Kind, page, LedgerRows.ToTransaction, cancellationToken);
+
+    public Task<Page<LedgerTransaction>> TransactionsOfAsync(string scope, string reference, PageRequest page, CancellationToken cancellationToken) =>
+        IndexPages.ReadAsync<LedgerEntity, LedgerTransaction>(table.Client, scope, LedgerRows.ReferenceIndex(reference), LedgerEntity.Kind, page, LedgerRows.ToTransaction, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Payments;
@@ -27,5 +29,10 @@ public sealed class TablePaymentStore(StateTable table, StateBatches batches) : 
         {
             writePayment(batch);
             if (change.Refund is not null) batch.Add(PaymentRows.ToEntity(change.Refund, change.Payment.Scope));
+            // A refund's transaction is the refund's (its reference), and its payment's too: listed by either id.
+            if (change.Refund is not null && change.Ledger is not null)
+            {
+                batch.Add(new TableEntity(change.Payment.Scope, StateTable.RowKey(LedgerRows.ReferenceIndex(change.Payment.Id), change.Ledger.Id)));
+            }
         }, change.Ledger, change.Event, change.Completion, cancellationToken);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Data.Tables;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Webhooks;
 
@@ -39,6 +41,15 @@ public sealed class TableWebhookAttemptStore(StateTable table) : IWebhookAttempt
             Error = attempt.Error,
             NextAttemptAt = attempt.NextAttemptAt,
         };
+        // The failure mark is written before the attempt it announces and removed after a success is recorded: a crash in
+        // between leaves a mark without a failure, which recovery checks against the attempts and skips (ADR 023).
+        var mark = new FailedAttemptEntity
+        {
+            PartitionKey = scope,
+            RowKey = FailedRowKey(attempt.EndpointId, attempt.EventId),
+            EventId = attempt.EventId,
+        };
+        if (!attempt.Succeeded) await table.Client.UpsertEntityAsync(mark, TableUpdateMode.Replace, cancellationToken);
         try
         {
             await table.Client.AddEntityAsync(entity, cancellationToken);
@@ -47,5 +58,26 @@ public sealed class TableWebhookAttemptStore(StateTable table) : IWebhookAttempt
         {
             // A duplicate message made the same attempt; the first record stands.
         }
+        if (attempt.Succeeded)
+        {
+            try
+            {
+                await table.Client.DeleteEntityAsync(scope, mark.RowKey, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException missing) when (missing.Status == (int)HttpStatusCode.NotFound)
+            {
+                // Never failed before: nothing to unmark.
+            }
+        }
     }
+
+    public async IAsyncEnumerable<string> MarkedFailedAsync(string scope, string endpointId, string fromEventId, string toEventId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var mark in table.RangeInScope<FailedAttemptEntity>(scope, FailedRowKey(endpointId, fromEventId), FailedRowKey(endpointId, toEventId), cancellationToken: cancellationToken))
+        {
+            yield return mark.EventId;
+        }
+    }
+
+    private static string FailedRowKey(string endpointId, string eventId) => StateTable.RowKey(FailedAttemptEntity.Kind, $"{endpointId}|{eventId}");
 }

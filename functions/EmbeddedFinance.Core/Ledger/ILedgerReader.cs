@@ -16,4 +16,7 @@ public interface ILedgerReader
 
     /// <summary>A page of the scope's transactions, oldest first; with <paramref name="owner"/>, only those touching its accounts.</summary>
     Task<Page<LedgerTransaction>> TransactionsAsync(string scope, PageRequest page, string? owner, CancellationToken cancellationToken);
+
+    /// <summary>A page of the transactions one payment, refund, payout or dispute caused, oldest first (read through an index, ADR 023).</summary>
+    Task<Page<LedgerTransaction>> TransactionsOfAsync(string scope, string reference, PageRequest page, CancellationToken cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace EmbeddedFinance.Core.Logging;
 
 /// <summary>
 /// The last line of defence, after every deliberate care: masks in any log text what is shaped like a card number
-/// (13–19 digits, spaces or dashes allowed, passing Luhn: only the last four stay), an API key, a webhook secret,
+/// (13–19 digits, spaces or dashes allowed, passing Luhn: only the last four stay), an API key or portal credential, a webhook secret,
 /// a bearer token, or the key or signature of a storage or Service Bus connection string.
 /// </summary>
 public static partial class LogRedactor
@@ -29,7 +29,8 @@ public static partial class LogRedactor
     [GeneratedRegex(@"(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])")]
     private static partial Regex CardShaped();
 
-    [GeneratedRegex(@"\b((?:sk|pk|rk)_(?:test|live|admin)_)[A-Za-z0-9_]+")]
+    // Portal credentials too: a sign-in link's token (pst_), a session cookie (psc_) and its CSRF token.
+    [GeneratedRegex(@"\b((?:sk|pk|rk|pst|psc|csrf)_(?:test|live|admin)_)[A-Za-z0-9_]+")]
     private static partial Regex ApiKey();
 
     [GeneratedRegex(@"whsec_[A-Za-z0-9+/=]+")]

@@ -11,7 +11,7 @@ namespace EmbeddedFinance.Core.Webhooks;
 
 /// <summary>The events API: events as webhooks carry them, their delivery attempts, and redelivery on request.</summary>
 public sealed class MerchantEvents(
-    IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, IWebhookQueue queue, RedeliveryBound bound, IOptions<WebhookOptions> options)
+    IEventStore events, IWebhookAttemptStore attempts, IWebhookEndpointStore endpoints, ManualRedelivery redelivery, IOptions<WebhookOptions> options)
 {
     public async Task<Result<StoredResponse>> GetAsync(Caller.Merchant caller, string eventId, CancellationToken cancellationToken)
     {
@@ -20,10 +20,17 @@ public sealed class MerchantEvents(
         return found is null ? Errors.ResourceMissing("event") : new StoredResponse(200, StoredResponse.Json, found.ToJson());
     }
 
-    public async Task<Result<StoredResponse>> ListAsync(Caller.Merchant caller, PageRequest page, string? type, CancellationToken cancellationToken)
+    public async Task<Result<StoredResponse>> ListAsync(Caller.Merchant caller, PageRequest page, string? type, string? objectId, CancellationToken cancellationToken)
     {
         if (type is not null && !EventTypes.All.Contains(type)) return Errors.ParameterInvalid("type", "The type filter must be an event type of the API, such as 'payment.succeeded'.");
-        var found = await events.ListAsync(caller.Scope, page, type, cancellationToken);
+        if (objectId is not null && type is not null) return Errors.ParameterInvalid("object", "Filter by type or by object, not both.");
+        if (objectId is not null && (objectId.Length > 64 || !objectId.Contains('_', StringComparison.Ordinal) || !objectId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        {
+            return Errors.ParameterInvalid("object", "The object filter must be the id of an object events are about, such as 'pay_…'.");
+        }
+        var found = objectId is null
+            ? await events.ListAsync(caller.Scope, page, type, cancellationToken)
+            : await events.ListAboutAsync(caller.Scope, objectId, page, cancellationToken);
         var documents = found.Data.Select(platformEvent => JsonNode.Parse(platformEvent.ToJson())!).ToList();
         return StoredResponse.Of(200, new ListView<JsonNode>("list", documents, found.HasMore, "/v1/events"));
     }
@@ -53,25 +60,15 @@ public sealed class MerchantEvents(
             targets = (await endpoints.ListEnabledAsync(caller.Scope, cancellationToken)).Where(endpoint => endpoint.Subscribes(found.Type)).ToList();
         }
 
-        // Each pair is counted before its attempt is queued: one lost to a crash in between is counted, never one made uncounted.
         var queued = new List<WebhookEndpoint>();
         var waits = new List<TimeSpan>();
         foreach (var endpoint in targets)
         {
-            if (await bound.TryTakeAsync(caller.Scope, eventId, endpoint.Id, cancellationToken) is { } wait) waits.Add(wait);
+            if (await redelivery.TryQueueAsync(caller.Scope, eventId, endpoint.Id, cancellationToken) is { } wait) waits.Add(wait);
             else queued.Add(endpoint);
         }
         // Endpoints still in their bound are redelivered to, the others left out of the answer's list; only when none is, the answer is 429.
         if (queued.Count == 0 && waits.Count > 0) return Errors.RedeliveriesLimited(options.Value.MaxRedeliveriesPerHour, waits.Min());
-
-        foreach (var endpoint in queued)
-        {
-            // Manual attempts count apart from the retry schedule's, which carries on untouched; two redeliveries racing
-            // for one number make one attempt.
-            var earlier = (await attempts.ListAsync(caller.Scope, eventId, endpoint.Id, cancellationToken)).Where(attempt => attempt.Manual).ToList();
-            var next = earlier.Count == 0 ? 1 : earlier.Max(attempt => attempt.Number) + 1;
-            await queue.EnqueueAsync(new WebhookDelivery(caller.Scope, eventId, endpoint.Id, next, Manual: true), TimeSpan.Zero, cancellationToken);
-        }
         return StoredResponse.Of(202, new RedeliveryView("event_redelivery", eventId, queued.Select(endpoint => endpoint.Id).ToList()));
     }
 

@@ -29,6 +29,9 @@ public interface IEventStore
 
     /// <summary>A page of the scope's events in creation order, optionally of one type.</summary>
     Task<Page<PlatformEvent>> ListAsync(string scope, PageRequest page, string? type, CancellationToken cancellationToken);
+
+    /// <summary>A page of the scope's events about one object (<c>data.object.id</c>), in creation order, read through an index (ADR 023).</summary>
+    Task<Page<PlatformEvent>> ListAboutAsync(string scope, string objectId, PageRequest page, CancellationToken cancellationToken);
 }
 
 public interface IWebhookAttemptStore
@@ -38,6 +41,13 @@ public interface IWebhookAttemptStore
 
     /// <summary>Records an attempt; one already recorded under its number (scheduled and manual attempts count apart) stays as it is.</summary>
     Task RecordAsync(string scope, WebhookAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The events with ids in [<paramref name="fromEventId"/>, <paramref name="toEventId"/>) whose latest attempt to the
+    /// endpoint was recorded as failed, oldest first, from an index kept by <see cref="RecordAsync"/>: it costs what failed,
+    /// not what was sent. A candidate list: the caller checks the attempts themselves.
+    /// </summary>
+    IAsyncEnumerable<string> MarkedFailedAsync(string scope, string endpointId, string fromEventId, string toEventId, CancellationToken cancellationToken);
 }
 
 public interface IWebhookQueue

@@ -9,6 +9,7 @@ using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.Telemetry;
 using EmbeddedFinance.Core.Versions;
+using EmbeddedFinance.Functions.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,7 @@ public sealed class ApiPipeline(
     MerchantApiVersions versions,
     ClientAddressLimiter addressLimiter,
     ClientCertificates certificates,
+    PortalCookieAuthentication portalCookies,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
 {
@@ -193,12 +195,19 @@ public sealed class ApiPipeline(
     private static bool ChecksKey(HttpRequest request, ApiRoute route) =>
         !route.Access.Anonymous || (SendsKey(request) && (route.Access.Admin || route.Access.SecretKey || route.Access.PublishableKey));
 
-    private static bool SendsKey(HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers.Authorization);
+    /// <summary>An API key or token in <c>Authorization</c>, or else the portal's session cookie: both are credentials to check.</summary>
+    private static bool SendsKey(HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers.Authorization) || PortalCookies.SessionOf(request) is not null;
 
     private async Task<Result<Caller?>> AuthenticateAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
     {
         if (!ChecksKey(request, route)) return Result<Caller?>.Success(null);
         var authorization = request.Headers.Authorization.ToString();
+        // The portal is a client of this API: its cookie authenticates its calls as a caller with the session's permissions.
+        if (string.IsNullOrWhiteSpace(authorization) && PortalCookies.SessionOf(request) is { } cookie)
+        {
+            var portal = await portalCookies.AuthenticateAsync(request, cookie, cancellationToken);
+            return portal.IsSuccess ? Result<Caller?>.Success(portal.Value) : portal.Error!;
+        }
         // Only a certificate-bound access token needs the client certificate; keys never do.
         var certificate = authorization.Contains('.', StringComparison.Ordinal) ? await certificates.ThumbprintAsync(request.HttpContext) : null;
         var authenticated = await authenticator.AuthenticateAsync(authorization, certificate, cancellationToken);

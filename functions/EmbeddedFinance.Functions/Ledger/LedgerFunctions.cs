@@ -26,7 +26,8 @@ public sealed class LedgerFunctions(ApiPipeline api, LedgerQueries ledger, Recon
             var page = ListQuery.Parse(request, "ltx");
             if (!page.IsSuccess) return page.Error!;
             var account = request.Query["account"].ToString();
-            return await ledger.TransactionsAsync(call.Merchant, page.Value!, account.Length == 0 ? null : account, request.HttpContext.RequestAborted);
+            var reference = request.Query["reference"].ToString();
+            return await ledger.TransactionsAsync(call.Merchant, page.Value!, account.Length == 0 ? null : account, reference.Length == 0 ? null : reference, request.HttpContext.RequestAborted);
         });
 
     /// <summary>Operator route: reconcile now and return the report (the timer does the same on its schedule).</summary>

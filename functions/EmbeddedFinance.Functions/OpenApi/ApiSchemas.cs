@@ -11,6 +11,7 @@ using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Vault;
 using EmbeddedFinance.Core.Versions;
+using EmbeddedFinance.Core.Portal;
 using EmbeddedFinance.Core.Webhooks;
 using EmbeddedFinance.Functions.Health;
 
@@ -88,6 +89,8 @@ public static class ApiSchemas
         ApiSchema.Of<UpdateWebhookEndpointRequest>("UpdateWebhookEndpointRequest", """{ "minProperties": 1 }"""),
         ApiSchema.Of<RotateWebhookSecretRequest>("RotateWebhookSecretRequest"),
         ApiSchema.Of<RedeliverEventRequest>("RedeliverEventRequest"),
+        ApiSchema.Of<RecoverWebhookEndpointRequest>("RecoverWebhookEndpointRequest"),
+        ApiSchema.Of<CreatePortalSessionRequest>("CreatePortalSessionRequest"),
         ApiSchema.Of<WebhookEndpointView>("WebhookEndpoint"),
         ApiSchema.List<WebhookEndpointView>("WebhookEndpointList", "A page of webhook endpoints, oldest first.", "Up to `limit` webhook endpoints, in creation order, without their secrets.", "/v1/webhook_endpoints"),
         ApiSchema.Of<DeletedView>("DeletedWebhookEndpoint"),
@@ -99,6 +102,8 @@ public static class ApiSchemas
             "WebhookAttemptList", "Every delivery attempt of an event, to all of the merchant's endpoints, oldest first. Not paged: `has_more` is always `false`.",
             "The attempts, in the order they started.", "^/v1/events/evt_[^/]+/deliveries$", paged: false, urlDescription: "The route of this list: `/v1/events/{id}/deliveries`."),
         ApiSchema.Of<RedeliveryView>("EventRedelivery"),
+        ApiSchema.Of<WebhookRecoveryView>("WebhookRecovery"),
+        ApiSchema.Of<PortalSessionView>("PortalSession"),
         ApiSchema.Of<AuditVerificationView>("AuditVerification"),
         ApiSchema.Of<AuditBreakView>("AuditBreak"),
         ApiSchema.Of<PoisonMessageView>("PoisonMessage"),

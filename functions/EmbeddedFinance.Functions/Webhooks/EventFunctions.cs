@@ -25,8 +25,9 @@ public sealed class EventFunctions(ApiPipeline api, MerchantEvents events, Deliv
         {
             var page = ListQuery.Parse(request, "evt");
             var type = request.Query["type"].ToString();
+            var about = request.Query["object"].ToString();
             return page.IsSuccess
-                ? await events.ListAsync(call.Merchant, page.Value!, type.Length == 0 ? null : type, request.HttpContext.RequestAborted)
+                ? await events.ListAsync(call.Merchant, page.Value!, type.Length == 0 ? null : type, about.Length == 0 ? null : about, request.HttpContext.RequestAborted)
                 : page.Error!;
         });
 

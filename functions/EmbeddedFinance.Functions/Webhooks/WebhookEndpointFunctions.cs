@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Webhooks;
 
-public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpoints endpoints)
+public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpoints endpoints, WebhookRecovery recovery)
 {
     private static readonly ApiRoute Create = new("webhook_endpoints.create", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
     private static readonly ApiRoute Retrieve = new("webhook_endpoints.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.WebhookEndpoints)));
@@ -16,6 +16,7 @@ public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpoints e
     private static readonly ApiRoute Update = new("webhook_endpoints.update", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
     private static readonly ApiRoute Delete = new("webhook_endpoints.delete", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
     private static readonly ApiRoute Rotate = new("webhook_endpoints.rotate_secret", AccessPolicy.Needs(Permission.Write(ApiResources.WebhookEndpoints)));
+    private static readonly ApiRoute Recover = new("webhook_endpoints.recover", AccessPolicy.Needs(Permission.Write(ApiResources.Events)));
 
     [Function("CreateWebhookEndpoint")]
     public Task<IActionResult> CreateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/webhook_endpoints")] HttpRequest request) =>
@@ -52,4 +53,10 @@ public sealed class WebhookEndpointFunctions(ApiPipeline api, WebhookEndpoints e
         api.WriteAsync<RotateWebhookSecretRequest, TimeSpan>(request, Rotate,
             body => body.Validate(),
             (call, overlap, lease) => endpoints.RotateSecretAsync(call.Merchant, id, overlap, lease, CancellationToken.None));
+
+    [Function("RecoverWebhookEndpoint")]
+    public Task<IActionResult> RecoverAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/webhook_endpoints/{id}/recover")] HttpRequest request, string id) =>
+        api.WriteAsync<RecoverWebhookEndpointRequest, RecoverWebhookEndpointCommand>(request, Recover,
+            body => body.Validate(),
+            (call, command, _) => recovery.RecoverAsync(call.Merchant, id, command, CancellationToken.None));
 }

@@ -10,6 +10,8 @@ public sealed class LogRedactorTests
     [InlineData("amex 3782-822463-10005", "amex ****0005")]
     [InlineData("key sk_test_51abcDEF0123456789xyz used", "key sk_test_[redacted] used")]
     [InlineData("pk_live_abc123", "pk_live_[redacted]")]
+    [InlineData("GET /api/portal/sign-in?token=pst_test_AbC123xyz", "GET /api/portal/sign-in?token=pst_test_[redacted]")]
+    [InlineData("cookie psc_live_AbC123 csrf_live_XyZ789", "cookie psc_live_[redacted] csrf_live_[redacted]")]
     [InlineData("secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/x+y= rotated", "secret whsec_[redacted] rotated")]
     [InlineData("Authorization: Bearer sk_admin_local_dev", "Authorization: Bearer [redacted]")]
     [InlineData("DefaultEndpointsProtocol=https;AccountName=ef;AccountKey=Eby8vdM02xNOcqF==;EndpointSuffix=x", "DefaultEndpointsProtocol=https;AccountName=ef;AccountKey=[redacted];EndpointSuffix=x")]

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using EmbeddedFinance.Functions.Portal;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using EmbeddedFinance.LocalHost.Metadata;
 
@@ -21,9 +22,10 @@ public sealed class EveryRouteBadInputTests : HostedTest
             .Where(function => function.TriggerType == "httpTrigger")
             .SelectMany(function => function.Trigger!["methods"]!.AsArray()
                 .Select(method => (method!.GetValue<string>().ToUpperInvariant(), function.Trigger["route"]!.GetValue<string>())))
-            // Public documents answer anyone; the token endpoint answers in RFC 6749's error shape (OAuthTokenEndpointTests covers its bad input).
+            // Public documents answer anyone; the token endpoint answers in RFC 6749's error shape (OAuthTokenEndpointTests covers its bad input);
+            // the portal's pages are HTML for browsers (PortalSessionTests and PortalBrowserTests cover their bad input).
             .Where(route => !route.Item2.StartsWith("health", StringComparison.Ordinal) && !route.Item2.StartsWith("openapi", StringComparison.Ordinal)
-                && !route.Item2.StartsWith(".well-known/", StringComparison.Ordinal) && route.Item2 != "oauth/token")
+                && !route.Item2.StartsWith(".well-known/", StringComparison.Ordinal) && route.Item2 != "oauth/token" && route.Item2 != PortalFunction.Route)
             .ToList();
 
     private static readonly HashSet<string> StableCodes =
@@ -60,6 +62,12 @@ public sealed class EveryRouteBadInputTests : HostedTest
         // The OAuth client routes: an unknown scope, a thumbprint that is not 64 hex digits.
         """{"name":"Partner","scopes":["cards:read"]}""",
         """{"name":"Partner","scopes":["payments:read"],"certificate_thumbprint":"not-hex"}""",
+        // Recovery: no start, a start that is no time, a reversed period. Portal sessions: a lifetime out of range, an option that is not a boolean.
+        """{"until":1717171719}""",
+        """{"since":-1}""",
+        """{"since":1717171719,"until":1717171718}""",
+        """{"expires_in_seconds":59}""",
+        """{"expires_in_seconds":3601,"embed":"yes"}""",
     ];
 
     private CreatedMerchant merchant = null!;

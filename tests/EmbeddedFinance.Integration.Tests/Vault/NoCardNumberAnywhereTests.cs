@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
 using EmbeddedFinance.Core.Vault;
+using EmbeddedFinance.Functions.Portal;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 
 namespace EmbeddedFinance.Integration.Tests.Vault;
@@ -31,6 +32,27 @@ public sealed partial class NoCardNumberAnywhereTests
         Assert.Contains(places, place => place.Where == "table" && place.Text.Contains("RowKey=token|", StringComparison.Ordinal));
         var leaks = places.SelectMany(place => CardNumberCandidates(place.Text).Select(candidate => $"{place.Where}: …{candidate[^4..]}")).ToList();
         Assert.Empty(leaks);
+    }
+
+    [Fact]
+    public async Task No_page_or_asset_of_the_portal_as_served_holds_a_luhn_valid_13_to_19_digit_number()
+    {
+        await using var host = await TestHost.StartAsync();
+        var served = new List<(string Where, string Text)>();
+        foreach (var asset in PortalFunction.Site.All)
+        {
+            using var response = await host.Client.GetAsync("portal/" + asset.Path);
+            response.EnsureSuccessStatusCode();
+            served.Add((asset.Path, await response.Content.ReadAsStringAsync()));
+        }
+        foreach (var page in new[] { "portal/", "portal/sign-in?token=pst_test_madeup", "portal/no-such-page" })
+        {
+            using var response = await host.Client.GetAsync(page);
+            served.Add((page, await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.Contains(served, place => place.Where == "app.js" && place.Text.Contains("/v1/", StringComparison.Ordinal) || place.Text.Contains("../v1/", StringComparison.Ordinal));
+        Assert.Empty(served.SelectMany(place => CardNumberCandidates(place.Text).Select(candidate => $"{place.Where}: …{candidate[^4..]}")));
     }
 
     private static IEnumerable<string> CardNumberCandidates(string text) =>
