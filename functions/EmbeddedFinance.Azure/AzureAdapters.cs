@@ -120,6 +120,7 @@ public static class AzureAdapters
         services.AddSingleton<IWebhookAttemptStore, TableWebhookAttemptStore>();
         services.AddSingleton<IWebhookQueue, QueueWebhookQueue>();
         services.AddSingleton<IRedeliveryLog, TableRedeliveryLog>();
+        services.AddSingleton<IEndpointPacer, TableEndpointPacer>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddWebhookHttpClients();
 
