@@ -22,7 +22,9 @@ namespace EmbeddedFinance.Core.Webhooks;
   "status": "enabled",
   "created": 1717171717,
   "livemode": false,
-  "api_version": "2026-12-01"
+  "api_version": "2026-12-01",
+  "signing": "hmac-sha256",
+  "payload": "full"
 }
 """)]
 public sealed record WebhookEndpointView(
@@ -48,7 +50,7 @@ public sealed record WebhookEndpointView(
     string? Secret = null,
     [Description("How deliveries are signed: `hmac-sha256` (`v1,` signatures with the `whsec_` secret) or `ed25519` (`v1a,` signatures, verified with `public_key`)."), AllowedValues("hmac-sha256", "ed25519")]
     string Signing = "hmac-sha256",
-    [Description("The ed25519 public key that verifies this endpoint's `v1a,` signatures: `whpk_` and the base64 of the raw 32-byte key (Standard Webhooks). Present only in the response that creates an `ed25519` endpoint; `rotate_secret` returns the next one."), RegularExpression("^whpk_"), Example("whpk_MCowBQYDK2VwAyEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [Description("The ed25519 public key that verifies this endpoint's `v1a,` signatures: `whpk_` and the base64 of the raw 32-byte key (Standard Webhooks). Present only in the response that creates an `ed25519` endpoint; `rotate_secret` returns the next one."), RegularExpression("^whpk_"), Example("whpk_JKE2b9NUOChlVy/fbTDteIvuDBXC+hYbvdoEDUpOzPk=")]
     string? PublicKey = null,
     [Description("`full`: events carry the whole object. `thin`: `data.object` is only `{id, object}`."), AllowedValues("full", "thin")]
     string Payload = "full",
