@@ -5,6 +5,7 @@ using EmbeddedFinance.Benchmarks;
 //                                                                   settlement [jobs]
 //                                                                   growth [clients] [seconds]: payments before and after 100,000 unrelated rows
 //                                                                   webhooks [payments per second] [seconds]
+//                                                                   webhook-signing [payments per second] [seconds]: an hmac-sha256 and an ed25519 endpoint in one run, and each scheme's signing cost
 //                                                                   auth [clients] [seconds]: authentication's cost per request (secret, restricted, unknown key)
 //                                                                   portal [payments, default 1000] [loads, default 50]: portal page load times with that many payments stored
 //                                                                   report [markdown path, default docs/benchmarks/latest.md]: all of them
@@ -24,6 +25,10 @@ switch (name)
     case "webhooks":
         await WebhookBenchmark.RunAsync(Number(1, 50), TimeSpan.FromSeconds(Number(2, 20)), Console.Out);
         break;
+    case "webhook-signing":
+        SigningCost.Run(Console.Out);
+        await WebhookBenchmark.RunAsync(Number(1, 50), TimeSpan.FromSeconds(Number(2, 20)), Console.Out, ["hmac-sha256", "ed25519"]);
+        break;
     case "auth":
         await AuthBenchmark.RunAsync(Number(1, 8), TimeSpan.FromSeconds(Number(2, 5)), Console.Out);
         break;
@@ -40,7 +45,7 @@ switch (name)
         await SettlementBenchmark.RunAsync(Number(1, 1_000), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, auth, portal, report");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, webhook-signing, auth, portal, report");
         return 2;
 }
 return 0;

@@ -121,6 +121,7 @@ public static class AzureAdapters
         services.AddSingleton<Core.Portal.IPortalSessionStore, Portal.TablePortalSessionStore>();
         services.AddSingleton<IWebhookQueue, QueueWebhookQueue>();
         services.AddSingleton<IRedeliveryLog, TableRedeliveryLog>();
+        services.AddSingleton<IEndpointPacer, TableEndpointPacer>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddWebhookHttpClients();
 

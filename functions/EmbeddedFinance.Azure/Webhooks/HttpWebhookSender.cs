@@ -11,7 +11,7 @@ namespace EmbeddedFinance.Azure.Webhooks;
 /// redirects and carry a Polly timeout. The endpoint's
 /// failures come back as answers with a stable error code; only our own cancellation throws.
 /// </summary>
-public sealed class HttpWebhookSender(IHttpClientFactory clients, WebhookUrlPolicy policy) : IWebhookSender
+public sealed class HttpWebhookSender(IHttpClientFactory clients, WebhookUrlPolicy policy, TimeProvider clock) : IWebhookSender
 {
     public const string AnyAddressClient = "webhooks-any-address";
     public const string PublicOnlyClient = "webhooks-public-only";
@@ -34,12 +34,24 @@ public sealed class HttpWebhookSender(IHttpClientFactory clients, WebhookUrlPoli
             // The answer's status is all that counts; its body is the merchant's business and is never read.
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
-            return new WebhookResponse(status, watch.Elapsed, status is >= 200 and < 300 ? null : "unexpected_status");
+            return new WebhookResponse(status, watch.Elapsed, status is >= 200 and < 300 ? null : "unexpected_status", RetryAfter(response));
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             return new WebhookResponse(null, watch.Elapsed, Classify(failure));
         }
+    }
+
+    /// <summary>A 429's or 503's <c>Retry-After</c> as a wait from now: delta seconds, or an HTTP date (the receiver's clock).</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable)) return null;
+        return response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - clock.GetUtcNow(),
+            _ => null,
+        };
     }
 
     private static string Classify(Exception failure)

@@ -72,6 +72,11 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
         PreviousSecretExpires = endpoint.PreviousSecretExpires,
         FailingSince = endpoint.FailingSince,
         ApiVersion = endpoint.ApiVersion,
+        DisabledReason = endpoint.DisabledReason,
+        ThrottleRate = endpoint.ThrottleRate,
+        PausedUntil = endpoint.PausedUntil,
+        Signing = endpoint.Signing.ToString(),
+        Payload = endpoint.Payload.ToString(),
     };
 
     private static WebhookEndpoint ToEndpoint(WebhookEndpointEntity entity) => new(
@@ -90,5 +95,10 @@ public sealed class TableWebhookEndpointStore(StateTable table, StateBatches bat
         entity.ETag.ToString())
     {
         ApiVersion = entity.ApiVersion ?? ApiVersions.First,
+        DisabledReason = entity.DisabledReason,
+        ThrottleRate = entity.ThrottleRate,
+        PausedUntil = entity.PausedUntil,
+        Signing = entity.Signing is null ? SigningScheme.HmacSha256 : Enum.Parse<SigningScheme>(entity.Signing),
+        Payload = entity.Payload is null ? PayloadStyle.Full : Enum.Parse<PayloadStyle>(entity.Payload),
     };
 }

@@ -29,4 +29,16 @@ public sealed class WebhookEndpointEntity : ITableEntity
 
     /// <summary>The API version its events are rendered in; null on rows written before versions were dates (the first version).</summary>
     public string? ApiVersion { get; set; }
+
+    public string? DisabledReason { get; set; }
+
+    public double? ThrottleRate { get; set; }
+
+    public DateTimeOffset? PausedUntil { get; set; }
+
+    /// <summary><c>HmacSha256</c> or <c>Ed25519</c>; null on rows written before endpoints had a choice (HMAC).</summary>
+    public string? Signing { get; set; }
+
+    /// <summary><c>Full</c> or <c>Thin</c>; null on rows written before endpoints had a choice (full).</summary>
+    public string? Payload { get; set; }
 }

@@ -14,7 +14,13 @@ public sealed record CreateWebhookEndpointRequest(
     [Description("A note for yourself: trimmed, at most 500 characters, no control characters (otherwise `400 parameter_invalid`). Blank is the same as absent."), StringLength(500)]
     string? Description,
     [Description("The API version the endpoint's events are rendered in (one of `GET /v1/api_versions`; otherwise `400 api_version_invalid`, param `api_version`). Default: the merchant's pinned version."), RegularExpression("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), Example("2026-12-01")]
-    string? ApiVersion = null)
+    string? ApiVersion = null,
+    [Description(WebhookEndpointInput.ThrottleRateDescription), Range(WebhookEndpointInput.MinThrottleRate, WebhookEndpointInput.MaxThrottleRate), Example(10)]
+    double? ThrottleRate = null,
+    [Description("How deliveries are signed (Standard Webhooks): `hmac-sha256` (default) with a shared `whsec_` secret, signatures `v1,<base64>`; or `ed25519` with a key pair whose public key (`whpk_…`) is returned and whose private key never leaves the platform, signatures `v1a,<base64>`. Anything else is `400 parameter_invalid`. It cannot be changed later."), AllowedValues("hmac-sha256", "ed25519"), DefaultValue("hmac-sha256")]
+    string? Signing = null,
+    [Description(WebhookEndpointInput.PayloadDescription), AllowedValues("full", "thin"), DefaultValue("full")]
+    string? Payload = null)
 {
     public Result<CreateWebhookEndpointCommand> Validate()
     {
@@ -26,9 +32,27 @@ public sealed record CreateWebhookEndpointRequest(
         if (!description.IsSuccess) return description.Error!;
         var version = ApiVersions.ParseOptional(ApiVersion, "api_version");
         if (!version.IsSuccess) return version.Error!;
-        return new CreateWebhookEndpointCommand(url.Value!, events.Value!, description.Value, version.Value);
+        var throttle = WebhookEndpointInput.ThrottleRate(ThrottleRate, allowZero: false);
+        if (!throttle.IsSuccess) return throttle.Error!;
+        var signing = WebhookEndpointInput.Signing(Signing);
+        if (!signing.IsSuccess) return signing.Error!;
+        var payload = WebhookEndpointInput.Payload(Payload);
+        if (!payload.IsSuccess) return payload.Error!;
+        return new CreateWebhookEndpointCommand(url.Value!, events.Value!, description.Value, version.Value)
+        {
+            ThrottleRate = throttle.Value,
+            Signing = signing.Value ?? SigningScheme.HmacSha256,
+            Payload = payload.Value ?? PayloadStyle.Full,
+        };
     }
 }
 
 /// <param name="ApiVersion">Null: the merchant's pinned version, which the function fills in.</param>
-public sealed record CreateWebhookEndpointCommand(Uri Url, IReadOnlyList<string> EnabledEvents, string? Description, string? ApiVersion = null);
+public sealed record CreateWebhookEndpointCommand(Uri Url, IReadOnlyList<string> EnabledEvents, string? Description, string? ApiVersion = null)
+{
+    public double? ThrottleRate { get; init; }
+
+    public SigningScheme Signing { get; init; } = SigningScheme.HmacSha256;
+
+    public PayloadStyle Payload { get; init; } = PayloadStyle.Full;
+}

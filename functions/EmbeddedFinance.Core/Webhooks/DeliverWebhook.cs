@@ -20,6 +20,7 @@ public sealed class DeliverWebhook(
     IWebhookAttemptStore attempts,
     IWebhookQueue queue,
     IWebhookSender sender,
+    IEndpointPacer pacer,
     WebhookSecrets secrets,
     EndpointHealth health,
     IOptions<WebhookOptions> options,
@@ -54,6 +55,8 @@ public sealed class DeliverWebhook(
             return;
         }
 
+        if (await HeldBackAsync(delivery, endpoint, cancellationToken)) return;
+
         // A healthy endpoint frees a slot in milliseconds; one still taken after a short wait belongs to a slow or
         // hanging endpoint, whose deliveries come back later (not counted as attempts) rather than hold every worker.
         var slot = slots.GetOrAdd(endpoint.Id, _ => new SemaphoreSlim(options.Value.MaxInFlightPerEndpoint));
@@ -64,9 +67,10 @@ public sealed class DeliverWebhook(
         }
         WebhookAttempt attempt;
         TimeSpan? retryAfter;
+        ReceiverSignal? signal;
         try
         {
-            (attempt, retryAfter) = await AttemptAsync(delivery, endpoint, platformEvent, cancellationToken);
+            (attempt, retryAfter, signal) = await AttemptAsync(delivery, endpoint, platformEvent, cancellationToken);
         }
         finally
         {
@@ -79,21 +83,51 @@ public sealed class DeliverWebhook(
         PlatformTelemetry.WebhookAttempts.Add(1, PlatformTelemetry.Tags(("outcome", attempt.Status), ("error", attempt.Error ?? "none"), ("manual", delivery.Manual), ("scope", delivery.Scope)));
         PlatformTelemetry.WebhookAttemptDuration.Record(attempt.DurationMs, PlatformTelemetry.Tags(("outcome", attempt.Status)));
         activity?.SetTag("ef.outcome", attempt.Status);
-        await health.ObserveAsync(endpoint, attempt, cancellationToken);
+        await health.ObserveAsync(endpoint, attempt, signal, cancellationToken);
     }
 
-    /// <summary>Sends once; returns what happened and, when it failed and the schedule goes on, the wait before the next attempt.</summary>
-    private async Task<(WebhookAttempt Attempt, TimeSpan? RetryAfter)> AttemptAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, PlatformEvent platformEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the delivery back to the queue, not counted as an attempt, while its endpoint asked for a pause or its
+    /// throttle has no slot soon; waits in process for a slot that is near.
+    /// </summary>
+    private async Task<bool> HeldBackAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (endpoint.PausedUntil is { } paused && paused > now)
+        {
+            logger.LogDebug("Webhook {EventId} to {EndpointId} held until {PausedUntil:O}: the receiver asked for a pause", delivery.EventId, delivery.EndpointId, paused);
+            await queue.EnqueueAsync(delivery, paused - now, cancellationToken);
+            return true;
+        }
+        if (endpoint.ThrottleRate is not { } rate) return false;
+        var slot = await pacer.TakeAsync(delivery.Scope, endpoint.Id, TimeSpan.FromSeconds(1 / rate), now, options.Value.ThrottleWait, cancellationToken);
+        if (!slot.Taken)
+        {
+            await queue.EnqueueAsync(delivery, slot.At - now, cancellationToken);
+            return true;
+        }
+        if (slot.At > now) await Task.Delay(slot.At - now, clock, cancellationToken);
+        return false;
+    }
+
+    /// <summary>
+    /// Sends once; returns what happened, what the receiver signalled, and, when it failed and the schedule goes on,
+    /// the wait before the next attempt: the schedule's, or the receiver's <c>Retry-After</c> when that is longer.
+    /// </summary>
+    private async Task<(WebhookAttempt Attempt, TimeSpan? RetryAfter, ReceiverSignal? Signal)> AttemptAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, PlatformEvent platformEvent, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var timestamp = started.ToUnixTimeSeconds();
         var body = VersionedJson.Render(platformEvent.ToJson(), endpoint.ApiVersion);
+        if (endpoint.Payload == PayloadStyle.Thin) body = ThinEvent.From(body);
         var signature = await secrets.SignAsync(endpoint, platformEvent.Id, timestamp, body, started, cancellationToken);
         var response = await sender.SendAsync(new WebhookRequest(endpoint.Url, endpoint.Mode, platformEvent.Id, timestamp, signature, body), cancellationToken);
-        var retryAfter = response.Error is null || delivery.Manual ? null : options.Value.DelayAfter(delivery.Attempt);
+        var signal = ReceiverSignal.Of(response);
+        var retryAfter = response.Error is null || delivery.Manual || signal is ReceiverSignal.Gone ? null : options.Value.DelayAfter(delivery.Attempt);
+        if (retryAfter is { } scheduled && signal is ReceiverSignal.Pause pause && pause.For > scheduled) retryAfter = pause.For;
         var attempt = new WebhookAttempt(platformEvent.Id, endpoint.Id, delivery.Attempt, delivery.Manual, started, response.StatusCode,
             (long)response.Duration.TotalMilliseconds, response.Error, clock.GetUtcNow() + retryAfter);
-        return (attempt, retryAfter);
+        return (attempt, retryAfter, signal);
     }
 
     private void Log(WebhookDelivery delivery, WebhookAttempt attempt)

@@ -17,7 +17,11 @@ public sealed record UpdateWebhookEndpointRequest(
     [Description("`disabled` stops deliveries to the endpoint (pending ones are dropped when they come due); `enabled` resumes them and resets the count of failures towards automatic disabling."), AllowedValues("enabled", "disabled")]
     string? Status,
     [Description("The API version the endpoint's events are rendered in from now on (one of `GET /v1/api_versions`; otherwise `400 api_version_invalid`, param `api_version`)."), RegularExpression("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), Example("2026-12-01")]
-    string? ApiVersion = null)
+    string? ApiVersion = null,
+    [Description(WebhookEndpointInput.ThrottleRateDescription + " `0` removes the limit."), Range(0, WebhookEndpointInput.MaxThrottleRate), Example(10)]
+    double? ThrottleRate = null,
+    [Description(WebhookEndpointInput.PayloadDescription), AllowedValues("full", "thin")]
+    string? Payload = null)
 {
     public Result<UpdateWebhookEndpointCommand> Validate()
     {
@@ -45,13 +49,28 @@ public sealed record UpdateWebhookEndpointRequest(
         }
         var version = ApiVersions.ParseOptional(ApiVersion, "api_version");
         if (!version.IsSuccess) return version.Error!;
-        if (url is null && events is null && Description is null && status is null && version.Value is null)
+        var throttle = WebhookEndpointInput.ThrottleRate(ThrottleRate, allowZero: true);
+        if (!throttle.IsSuccess) return throttle.Error!;
+        var payload = WebhookEndpointInput.Payload(Payload);
+        if (!payload.IsSuccess) return payload.Error!;
+        if (url is null && events is null && Description is null && status is null && version.Value is null && ThrottleRate is null && payload.Value is null)
         {
-            return Errors.InvalidRequest("Send at least one of url, enabled_events, description, status or api_version.");
+            return Errors.InvalidRequest("Send at least one of url, enabled_events, description, status, api_version, throttle_rate or payload.");
         }
-        return new UpdateWebhookEndpointCommand(url, events, Description is null ? null : description.Value ?? "", status, version.Value);
+        return new UpdateWebhookEndpointCommand(url, events, Description is null ? null : description.Value ?? "", status, version.Value)
+        {
+            ThrottleRate = throttle.Value,
+            Payload = payload.Value,
+        };
     }
 }
 
 /// <param name="Description">Null keeps the description; an empty string removes it.</param>
-public sealed record UpdateWebhookEndpointCommand(Uri? Url, IReadOnlyList<string>? EnabledEvents, string? Description, WebhookEndpointStatus? Status, string? ApiVersion = null);
+public sealed record UpdateWebhookEndpointCommand(Uri? Url, IReadOnlyList<string>? EnabledEvents, string? Description, WebhookEndpointStatus? Status, string? ApiVersion = null)
+{
+    /// <summary>Null keeps the limit; zero removes it.</summary>
+    public double? ThrottleRate { get; init; }
+
+    /// <summary>Null keeps the payload style.</summary>
+    public PayloadStyle? Payload { get; init; }
+}

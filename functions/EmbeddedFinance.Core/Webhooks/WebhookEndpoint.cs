@@ -28,6 +28,21 @@ public sealed record WebhookEndpoint(
     /// <summary>The API version every event it receives is rendered in.</summary>
     public string ApiVersion { get; init; } = ApiVersions.First;
 
+    /// <summary>Why the platform disabled it (<see cref="DisabledReasons"/>); null while enabled or when the merchant disabled it.</summary>
+    public string? DisabledReason { get; init; }
+
+    /// <summary>Deliveries per second the merchant allows, across every instance (approximately); null: no limit.</summary>
+    public double? ThrottleRate { get; init; }
+
+    /// <summary>Until when the receiver asked for no deliveries (<c>429</c>/<c>503</c> with <c>Retry-After</c>); null or past: none asked.</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
+
+    /// <summary><c>hmac-sha256</c> (a shared <c>whsec_</c> secret, <c>v1,</c> signatures) or <c>ed25519</c> (a key pair, <c>v1a,</c> signatures).</summary>
+    public SigningScheme Signing { get; init; } = SigningScheme.HmacSha256;
+
+    /// <summary><c>full</c> events carry the object; <c>thin</c> ones only its id and type.</summary>
+    public PayloadStyle Payload { get; init; } = PayloadStyle.Full;
+
     public bool IsEnabled => Status == WebhookEndpointStatus.Enabled;
 
     public bool Subscribes(string eventType) => EnabledEvents.Contains(AllEvents) || EnabledEvents.Contains(eventType);
@@ -41,4 +56,26 @@ public enum WebhookEndpointStatus
 {
     Enabled,
     Disabled,
+}
+
+public enum SigningScheme
+{
+    HmacSha256,
+    Ed25519,
+}
+
+public enum PayloadStyle
+{
+    Full,
+    Thin,
+}
+
+/// <summary>Why the platform disabled an endpoint.</summary>
+public static class DisabledReasons
+{
+    /// <summary>It answered <c>410 Gone</c>: the receiver says it will never take events again.</summary>
+    public const string Gone = "gone";
+
+    /// <summary>Every attempt failed for <see cref="WebhookOptions.DisableAfter"/>.</summary>
+    public const string Failing = "failing";
 }

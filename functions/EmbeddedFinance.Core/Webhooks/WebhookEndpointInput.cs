@@ -8,6 +8,12 @@ public static class WebhookEndpointInput
 {
     public const int MaxUrlLength = 2048;
     public const int MaxDescriptionLength = 500;
+    public const double MinThrottleRate = 0.1;
+    public const double MaxThrottleRate = 1000;
+
+    public const string ThrottleRateDescription = "At most this many deliveries per second to the endpoint, from 0.1 (one every 10 seconds) to 1000; absent: no limit. Honoured across every worker, approximately (a shared next-slot per endpoint): deliveries beyond it wait their turn, not counted as attempts. Otherwise `400 parameter_invalid`.";
+
+    public const string PayloadDescription = "`full` (default): an event's `data.object` is the object as the API renders it. `thin`: `data.object` is only `{id, object}`; fetch the rest with `GET /v1/events/{id}` or the object's own route. Anything else is `400 parameter_invalid`.";
 
     public static Result<Uri> Url(string? value)
     {
@@ -45,6 +51,36 @@ public static class WebhookEndpointInput
         }
         return types;
     }
+
+    /// <summary>Null when absent; on an update, zero (removing the limit) comes back as zero.</summary>
+    public static Result<double?> ThrottleRate(double? value, bool allowZero)
+    {
+        if (value is not { } rate) return Result<double?>.Success(null);
+        if (allowZero && rate == 0) return rate;
+        return double.IsFinite(rate) && rate >= MinThrottleRate && rate <= MaxThrottleRate
+            ? rate
+            : Errors.ParameterInvalid("throttle_rate", $"The throttle_rate must be a number of deliveries per second from {MinThrottleRate} to {MaxThrottleRate}{(allowZero ? ", or 0 to remove the limit" : "")}.");
+    }
+
+    public static Result<SigningScheme?> Signing(string? value) => value switch
+    {
+        null => Result<SigningScheme?>.Success(null),
+        "hmac-sha256" => SigningScheme.HmacSha256,
+        "ed25519" => SigningScheme.Ed25519,
+        _ => Errors.ParameterInvalid("signing", "The signing must be 'hmac-sha256' or 'ed25519'."),
+    };
+
+    public static Result<PayloadStyle?> Payload(string? value) => value switch
+    {
+        null => Result<PayloadStyle?>.Success(null),
+        "full" => PayloadStyle.Full,
+        "thin" => PayloadStyle.Thin,
+        _ => Errors.ParameterInvalid("payload", "The payload must be 'full' or 'thin'."),
+    };
+
+    public static string NameOf(SigningScheme scheme) => scheme == SigningScheme.Ed25519 ? "ed25519" : "hmac-sha256";
+
+    public static string NameOf(PayloadStyle style) => style == PayloadStyle.Thin ? "thin" : "full";
 
     public static Result<string?> Description(string? value)
     {

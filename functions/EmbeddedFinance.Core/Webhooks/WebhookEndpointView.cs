@@ -22,7 +22,9 @@ namespace EmbeddedFinance.Core.Webhooks;
   "status": "enabled",
   "created": 1717171717,
   "livemode": false,
-  "api_version": "2026-12-01"
+  "api_version": "2026-12-01",
+  "signing": "hmac-sha256",
+  "payload": "full"
 }
 """)]
 public sealed record WebhookEndpointView(
@@ -44,12 +46,24 @@ public sealed record WebhookEndpointView(
     bool Livemode,
     [Description("The API version every event sent to this endpoint is rendered in (its `api_version` and `data.object`)."), RegularExpression("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), Example("2026-12-01")]
     string ApiVersion,
-    [Description("The signing secret (`whsec_` and the base64 of 32 random bytes). Present only in the response that creates the endpoint; absent everywhere else. Store it: it cannot be read again, only rotated."), RegularExpression("^whsec_"), Example("whsec_Xhf5lBVok45gFInKbdaozrrx8OZTU6Qx8qsoDr4HDEI=")]
-    string? Secret = null)
+    [Description("The signing secret (`whsec_` and the base64 of 32 random bytes) of an `hmac-sha256` endpoint. Present only in the response that creates the endpoint; absent everywhere else. Store it: it cannot be read again, only rotated."), RegularExpression("^whsec_"), Example("whsec_Xhf5lBVok45gFInKbdaozrrx8OZTU6Qx8qsoDr4HDEI=")]
+    string? Secret = null,
+    [Description("How deliveries are signed: `hmac-sha256` (`v1,` signatures with the `whsec_` secret) or `ed25519` (`v1a,` signatures, verified with `public_key`)."), AllowedValues("hmac-sha256", "ed25519")]
+    string Signing = "hmac-sha256",
+    [Description("The ed25519 public key that verifies this endpoint's `v1a,` signatures: `whpk_` and the base64 of the raw 32-byte key (Standard Webhooks). Present only in the response that creates an `ed25519` endpoint; `rotate_secret` returns the next one."), RegularExpression("^whpk_"), Example("whpk_JKE2b9NUOChlVy/fbTDteIvuDBXC+hYbvdoEDUpOzPk=")]
+    string? PublicKey = null,
+    [Description("`full`: events carry the whole object. `thin`: `data.object` is only `{id, object}`."), AllowedValues("full", "thin")]
+    string Payload = "full",
+    [Description("At most this many deliveries per second; absent: no limit.")]
+    double? ThrottleRate = null,
+    [Description("Why the platform disabled the endpoint: `gone` (it answered `410 Gone`) or `failing` (every attempt failed for 5 days). Absent while enabled or when disabled with `PATCH`."), AllowedValues("gone", "failing")]
+    string? DisabledReason = null)
 {
-    public static WebhookEndpointView From(WebhookEndpoint endpoint, string? secret = null) => new(
+    public static WebhookEndpointView From(WebhookEndpoint endpoint, string? secret = null, string? publicKey = null) => new(
         endpoint.Id, "webhook_endpoint", endpoint.Url.OriginalString, endpoint.EnabledEvents, endpoint.Description,
-        StatusName(endpoint.Status), endpoint.Created.ToUnixTimeSeconds(), endpoint.Mode == Common.Mode.Live, endpoint.ApiVersion, secret);
+        StatusName(endpoint.Status), endpoint.Created.ToUnixTimeSeconds(), endpoint.Mode == Common.Mode.Live, endpoint.ApiVersion, secret,
+        WebhookEndpointInput.NameOf(endpoint.Signing), publicKey, WebhookEndpointInput.NameOf(endpoint.Payload), endpoint.ThrottleRate,
+        endpoint.IsEnabled ? null : endpoint.DisabledReason);
 
     public static string StatusName(WebhookEndpointStatus status) => status == WebhookEndpointStatus.Enabled ? "enabled" : "disabled";
 
@@ -72,10 +86,12 @@ public sealed record WebhookSecretView(
     string Object,
     [Description("The endpoint's id."), RegularExpression("^we_")]
     string Endpoint,
-    [Description("The new signing secret; it signs every delivery from now on."), RegularExpression("^whsec_")]
-    string Secret,
+    [Description("The new signing secret of an `hmac-sha256` endpoint; it signs every delivery from now on. Absent for an `ed25519` endpoint."), RegularExpression("^whsec_")]
+    string? Secret,
     [Description("Until when (Unix seconds) the previous secret also signs: until then `webhook-signature` holds two space-separated `v1,<base64>` signatures, one per secret. Absent (null) when `expire_previous_in_seconds` was 0 and the previous secret was dropped at once.")]
-    long? PreviousSecretExpiresAt)
+    long? PreviousSecretExpiresAt,
+    [Description("The new public key of an `ed25519` endpoint (`whpk_` and the base64 of the raw 32-byte key); its private key signs every delivery from now on, beside the previous one until `previous_secret_expires_at`. Absent for an `hmac-sha256` endpoint."), RegularExpression("^whpk_")]
+    string? PublicKey = null)
 {
     public override string ToString() => $"{nameof(WebhookSecretView)} {{ {Endpoint} }}";
 }

@@ -20,13 +20,16 @@ public sealed class WebhookEndpoints(IWebhookEndpointStore store, WebhookSecrets
         if (await urls.CheckAsync(command.Url, caller.Mode, cancellationToken) is { } refused) return refused;
         if (await LimitReachedAsync(caller, cancellationToken) is { } full) return full;
         var id = PrefixedId.New("we", clock);
-        var (secret, version) = await secrets.CreateAsync(id, cancellationToken);
+        var key = await secrets.CreateAsync(id, command.Signing, cancellationToken);
         var endpoint = new WebhookEndpoint(id, caller.Scope, caller.Mode, command.Url, command.EnabledEvents, command.Description,
-            WebhookEndpointStatus.Enabled, clock.GetUtcNow(), version, null, null, null, "")
+            WebhookEndpointStatus.Enabled, clock.GetUtcNow(), key.Version, null, null, null, "")
         {
             ApiVersion = command.ApiVersion ?? throw new InvalidOperationException("The function fills in the merchant's version."),
+            ThrottleRate = command.ThrottleRate,
+            Signing = command.Signing,
+            Payload = command.Payload,
         };
-        var response = StoredResponse.Of(201, WebhookEndpointView.From(endpoint, secret.Reveal()));
+        var response = StoredResponse.Of(201, key.PublicKey is null ? WebhookEndpointView.From(endpoint, key.Secret.Reveal()) : WebhookEndpointView.From(endpoint, publicKey: key.PublicKey));
         await store.CreateAsync(endpoint, lease?.Complete(response), cancellationToken);
         return response;
     }
@@ -67,27 +70,31 @@ public sealed class WebhookEndpoints(IWebhookEndpointStore store, WebhookSecrets
                 Description = command.Description is null ? endpoint.Description : command.Description.Length == 0 ? null : command.Description,
                 Status = command.Status ?? endpoint.Status,
                 ApiVersion = command.ApiVersion ?? endpoint.ApiVersion,
+                ThrottleRate = command.ThrottleRate is null ? endpoint.ThrottleRate : command.ThrottleRate == 0 ? null : command.ThrottleRate,
+                Payload = command.Payload ?? endpoint.Payload,
             };
-            // Re-enabling starts a fresh count towards the next automatic disabling.
-            if (command.Status == WebhookEndpointStatus.Enabled) updated = updated with { FailingSince = null };
+            // Re-enabling starts a fresh count towards the next automatic disabling, and forgets the receiver's last pause.
+            if (command.Status == WebhookEndpointStatus.Enabled) updated = updated with { FailingSince = null, PausedUntil = null, DisabledReason = null };
+            if (command.Status == WebhookEndpointStatus.Disabled) updated = updated with { DisabledReason = null };
             return (updated, StoredResponse.Of(200, WebhookEndpointView.From(updated)));
         });
     }
 
     public async Task<Result<StoredResponse>> RotateSecretAsync(Caller.Merchant caller, string endpointId, TimeSpan overlap, IdempotencyLease? lease, CancellationToken cancellationToken)
     {
-        if (await FindAsync(caller, endpointId, cancellationToken) is null) return Errors.ResourceMissing("webhook endpoint");
-        var (secret, version) = await secrets.CreateAsync(endpointId, cancellationToken);
+        if (await FindAsync(caller, endpointId, cancellationToken) is not { } found) return Errors.ResourceMissing("webhook endpoint");
+        var key = await secrets.CreateAsync(endpointId, found.Signing, cancellationToken);
         var expires = overlap > TimeSpan.Zero ? clock.GetUtcNow() + overlap : (DateTimeOffset?)null;
         return await ChangeAsync(caller, endpointId, lease, cancellationToken, endpoint =>
         {
             var rotated = endpoint with
             {
-                SecretVersion = version,
+                SecretVersion = key.Version,
                 PreviousSecretVersion = expires is null ? null : endpoint.SecretVersion,
                 PreviousSecretExpires = expires,
             };
-            return (rotated, StoredResponse.Of(200, new WebhookSecretView("webhook_endpoint_secret", endpoint.Id, secret.Reveal(), expires?.ToUnixTimeSeconds())));
+            return (rotated, StoredResponse.Of(200, new WebhookSecretView("webhook_endpoint_secret", endpoint.Id, key.PublicKey is null ? key.Secret.Reveal() : null,
+                expires?.ToUnixTimeSeconds(), key.PublicKey)));
         });
     }
 

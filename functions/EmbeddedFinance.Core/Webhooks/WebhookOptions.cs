@@ -32,6 +32,12 @@ public sealed class WebhookOptions : ISelfValidatingOptions
     public TimeSpan DeferDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// How long a delivery to a throttled endpoint (<c>throttle_rate</c>) waits in process for its slot; a slot further
+    /// ahead sends the delivery back to the queue until then, not counted as an attempt.
+    /// </summary>
+    public TimeSpan ThrottleWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Endpoints one merchant may have in one mode. Every event fans out to each of them, so without a bound one
     /// merchant could multiply the platform's delivery work at will (16, as card platforms commonly allow).
     /// </summary>
@@ -67,6 +73,7 @@ public sealed class WebhookOptions : ISelfValidatingOptions
         if (MaxEndpointsPerMerchant is < 1 or > PageRequest.MaxLimit) return $"{Section}:{nameof(MaxEndpointsPerMerchant)} must be between 1 and {PageRequest.MaxLimit}.";
         if (MaxRedeliveriesPerHour is < 1 or > 100) return $"{Section}:{nameof(MaxRedeliveriesPerHour)} must be between 1 and 100.";
         if (DeferDelay <= TimeSpan.Zero) return $"{Section}:{nameof(DeferDelay)} must be above zero.";
+        if (ThrottleWait < TimeSpan.Zero || ThrottleWait > TimeSpan.FromSeconds(10)) return $"{Section}:{nameof(ThrottleWait)} must be between zero and 10 seconds.";
         if (SlotWait < TimeSpan.Zero || SlotWait >= Timeout) return $"{Section}:{nameof(SlotWait)} must be zero or more and shorter than the timeout.";
         return null;
     }

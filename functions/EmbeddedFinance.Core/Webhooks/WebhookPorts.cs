@@ -64,4 +64,5 @@ public interface IWebhookSender
 public sealed record WebhookRequest(Uri Url, Mode Mode, string WebhookId, long Timestamp, string Signature, string Body);
 
 /// <param name="Error">Null on a 2xx answer; else a stable code: <c>timeout</c>, <c>connection_failed</c>, <c>address_not_allowed</c>, <c>unexpected_status</c>.</param>
-public sealed record WebhookResponse(int? StatusCode, TimeSpan Duration, string? Error);
+/// <param name="RetryAfter">A <c>429</c> or <c>503</c> answer's <c>Retry-After</c> (seconds or a date, as a wait from now, uncapped); null otherwise.</param>
+public sealed record WebhookResponse(int? StatusCode, TimeSpan Duration, string? Error, TimeSpan? RetryAfter = null);

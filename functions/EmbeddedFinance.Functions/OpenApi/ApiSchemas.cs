@@ -3,6 +3,7 @@ using EmbeddedFinance.Core.Access;
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Disputes;
+using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.OAuth;
@@ -97,6 +98,8 @@ public static class ApiSchemas
         ApiSchema.Of<WebhookSecretView>("WebhookEndpointSecret"),
         ApiSchema.Handwritten("Event"),
         ApiSchema.List<JsonNode>("EventList", "A page of events, oldest first.", "Up to `limit` events, in the order they happened.", "/v1/events", items: "Event"),
+        ApiSchema.Of<EventTypeView>("EventTypeDescription"),
+        ApiSchema.List<EventTypeView>("EventTypeList", "The event catalog: every event type. Not paged: `has_more` is always `false`.", "Every event type, with the JSON Schema of its `data.object`.", "/v1/event_types", paged: false),
         ApiSchema.Of<WebhookAttemptView>("WebhookAttempt"),
         ApiSchema.List<WebhookAttemptView>(
             "WebhookAttemptList", "Every delivery attempt of an event, to all of the merchant's endpoints, oldest first. Not paged: `has_more` is always `false`.",

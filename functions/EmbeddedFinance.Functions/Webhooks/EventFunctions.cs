@@ -1,6 +1,8 @@
 using EmbeddedFinance.Core.Access;
+using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Webhooks;
 using EmbeddedFinance.Functions.Http;
+using EmbeddedFinance.Functions.OpenApi;
 using EmbeddedFinance.Functions.Recovery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +15,7 @@ public sealed class EventFunctions(ApiPipeline api, MerchantEvents events, Deliv
     private static readonly ApiRoute Retrieve = new("events.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Events)));
     private static readonly ApiRoute List = new("events.list", AccessPolicy.Needs(Permission.Read(ApiResources.Events)));
     private static readonly ApiRoute Deliveries = new("events.deliveries", AccessPolicy.Needs(Permission.Read(ApiResources.Events)));
+    private static readonly ApiRoute Types = new("event_types.list", AccessPolicy.Needs(Permission.Read(ApiResources.Events)));
     private static readonly ApiRoute Redeliver = new("events.redeliver", AccessPolicy.Needs(Permission.Write(ApiResources.Events)));
 
     [Function("GetEvent")]
@@ -30,6 +33,10 @@ public sealed class EventFunctions(ApiPipeline api, MerchantEvents events, Deliv
                 ? await events.ListAsync(call.Merchant, page.Value!, type.Length == 0 ? null : type, about.Length == 0 ? null : about, request.HttpContext.RequestAborted)
                 : page.Error!;
         });
+
+    [Function("ListEventTypes")]
+    public Task<IActionResult> TypesAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/event_types")] HttpRequest request) =>
+        api.ReadAsync(request, Types, _ => Task.FromResult<Result<StoredResponse>>(NoQuery.Check(request) is { } unknown ? unknown : StoredResponse.Of(200, EventTypeSchemas.List())));
 
     [Function("ListEventDeliveries")]
     public Task<IActionResult> DeliveriesAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/events/{id}/deliveries")] HttpRequest request, string id) =>

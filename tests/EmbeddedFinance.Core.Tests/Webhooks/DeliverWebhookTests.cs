@@ -23,6 +23,7 @@ public sealed class DeliverWebhookTests
     private readonly Mock<IWebhookAttemptStore> attempts = new();
     private readonly Mock<IWebhookQueue> queue = new();
     private readonly Mock<IWebhookSender> sender = new();
+    private readonly Mock<IEndpointPacer> pacer = new();
     private readonly Mock<ISecretStore> secrets = new();
     private readonly List<string> steps = [];
     private readonly List<WebhookAttempt> recorded = [];
@@ -49,7 +50,7 @@ public sealed class DeliverWebhookTests
         Answers(new WebhookResponse(200, TimeSpan.FromMilliseconds(20), null));
     }
 
-    private DeliverWebhook Deliver => new(endpoints.Object, events.Object, attempts.Object, queue.Object, sender.Object, new WebhookSecrets(secrets.Object),
+    private DeliverWebhook Deliver => new(endpoints.Object, events.Object, attempts.Object, queue.Object, sender.Object, pacer.Object, new WebhookSecrets(secrets.Object),
         new EndpointHealth(endpoints.Object, Options.Create(options), clock, NullLogger<EndpointHealth>.Instance), Options.Create(options), clock,
         NullLogger<DeliverWebhook>.Instance);
 
@@ -217,5 +218,97 @@ public sealed class DeliverWebhookTests
         await Deliver.HandleAsync(Delivery(), CancellationToken.None);
 
         endpoints.Verify(e => e.ReplaceAsync(It.Is<WebhookEndpoint>(changed => changed.FailingSince == recorded[0].Started), null, null, It.IsAny<CancellationToken>()));
+    }
+
+    private void Endpoint(WebhookEndpoint changed)
+    {
+        endpoint = changed;
+        endpoints.Setup(e => e.GetAsync(Scope, endpoint.Id, It.IsAny<CancellationToken>())).ReturnsAsync(endpoint);
+        Earlier();
+    }
+
+    [Theory]
+    [InlineData(429, 180, 180)]
+    [InlineData(503, 2, 300)]
+    [InlineData(429, 86_400, 3_600)]
+    public async Task A_Retry_After_longer_than_the_schedule_sets_the_retry_capped_at_an_hour_and_pauses_the_endpoint(int status, int retryAfterSeconds, int expectedSeconds)
+    {
+        WebhookEndpoint? written = null;
+        endpoints.Setup(e => e.ReplaceAsync(It.IsAny<WebhookEndpoint>(), null, null, It.IsAny<CancellationToken>()))
+            .Callback<WebhookEndpoint, Core.Events.PlatformEvent?, Core.Idempotency.IdempotencyCompletion?, CancellationToken>((changed, _, _, _) => written = changed)
+            .Returns(Task.CompletedTask);
+        Answers(new WebhookResponse(status, TimeSpan.FromSeconds(1), "unexpected_status", TimeSpan.FromSeconds(retryAfterSeconds)));
+
+        await Deliver.HandleAsync(Delivery(attempt: 2), CancellationToken.None);
+
+        // The schedule's second wait is 5 min: a shorter Retry-After leaves it, a longer one (up to an hour) replaces it.
+        var (_, delay) = Assert.Single(queued);
+        Assert.Equal(TimeSpan.FromSeconds(Math.Max(expectedSeconds, 300)), delay);
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(retryAfterSeconds, 3_600)), written!.PausedUntil);
+        Assert.Equal(clock.GetUtcNow(), written.FailingSince);
+    }
+
+    [Fact]
+    public async Task A_paused_endpoints_delivery_goes_back_to_the_queue_until_the_pause_ends_without_an_attempt()
+    {
+        Endpoint(endpoint with { PausedUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(42) });
+
+        await Deliver.HandleAsync(Delivery(attempt: 3), CancellationToken.None);
+
+        sender.Verify(s => s.SendAsync(It.IsAny<WebhookRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(recorded);
+        Assert.Equal((Delivery(attempt: 3), TimeSpan.FromSeconds(42)), Assert.Single(queued));
+    }
+
+    [Fact]
+    public async Task A_410_disables_the_endpoint_with_reason_gone_and_a_notice_and_is_not_retried()
+    {
+        (WebhookEndpoint Endpoint, Core.Events.PlatformEvent? Notice)? written = null;
+        endpoints.Setup(e => e.ReplaceAsync(It.IsAny<WebhookEndpoint>(), It.IsAny<Core.Events.PlatformEvent?>(), null, It.IsAny<CancellationToken>()))
+            .Callback<WebhookEndpoint, Core.Events.PlatformEvent?, Core.Idempotency.IdempotencyCompletion?, CancellationToken>((changed, notice, _, _) => written = (changed, notice))
+            .Returns(Task.CompletedTask);
+        Answers(new WebhookResponse(410, TimeSpan.FromSeconds(1), "unexpected_status"));
+
+        await Deliver.HandleAsync(Delivery(), CancellationToken.None);
+
+        Assert.Empty(queued);
+        Assert.Equal("failed", Assert.Single(recorded).Status);
+        Assert.Equal((WebhookEndpointStatus.Disabled, DisabledReasons.Gone), (written!.Value.Endpoint.Status, written.Value.Endpoint.DisabledReason));
+        Assert.Equal(EventTypes.WebhookEndpointDisabled, written.Value.Notice!.Type);
+        Assert.Contains("\"disabled_reason\":\"gone\"", written.Value.Notice.ObjectJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_throttled_endpoint_without_a_slot_soon_goes_back_to_the_queue_until_its_slot_without_an_attempt()
+    {
+        Endpoint(endpoint with { ThrottleRate = 4 });
+        pacer.Setup(p => p.TakeAsync(Scope, endpoint.Id, TimeSpan.FromMilliseconds(250), clock.GetUtcNow(), options.ThrottleWait, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaceSlot(false, clock.GetUtcNow() + TimeSpan.FromSeconds(7)));
+
+        await Deliver.HandleAsync(Delivery(), CancellationToken.None);
+
+        sender.Verify(s => s.SendAsync(It.IsAny<WebhookRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(recorded);
+        Assert.Equal((Delivery(), TimeSpan.FromSeconds(7)), Assert.Single(queued));
+    }
+
+    [Fact]
+    public async Task A_thin_endpoint_receives_only_the_objects_id_and_type()
+    {
+        Endpoint(endpoint with { Payload = PayloadStyle.Thin, ApiVersion = ApiVersions.Newest });
+        WebhookRequest? sent = null;
+        sender.Setup(s => s.SendAsync(It.IsAny<WebhookRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<WebhookRequest, CancellationToken>((request, _) => sent = request)
+            .ReturnsAsync(new WebhookResponse(200, TimeSpan.FromMilliseconds(5), null));
+        var payment = Core.Events.PlatformEvent.Of(EventTypes.PaymentSucceeded, Scope, Mode.Test, new { id = "pay_1", @object = "payment", amount = 100, card = new { last4 = "4242" } }, clock);
+        events.Setup(e => e.GetAsync(Scope, payment.Id, It.IsAny<CancellationToken>())).ReturnsAsync(payment);
+        attempts.Setup(a => a.ListAsync(Scope, payment.Id, endpoint.Id, It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        await Deliver.HandleAsync(new WebhookDelivery(Scope, payment.Id, endpoint.Id, 1), CancellationToken.None);
+
+        using var body = System.Text.Json.JsonDocument.Parse(sent!.Body);
+        Assert.Equal(["id", "object"], body.RootElement.GetProperty("data").GetProperty("object").EnumerateObject().Select(member => member.Name));
+        Assert.Equal(payment.Id, body.RootElement.GetProperty("id").GetString());
+        Assert.Equal(EventTypes.PaymentSucceeded, body.RootElement.GetProperty("type").GetString());
     }
 }

@@ -59,6 +59,10 @@ public sealed class EveryRouteBadInputTests : HostedTest
         """{"name":"Partner","permissions":{"payments":"admin"}}""",
         """{"name":"Partner","permissions":{"payments":"read"},"expires_at":1000000000}""",
         """{"expire_previous_in_seconds":604801}""",
+        // The webhook endpoint routes: a signing scheme, a payload style or a throttle rate that is not one.
+        """{"url":"https://example.com/hook","enabled_events":["*"],"signing":"rsa"}""",
+        """{"url":"https://example.com/hook","enabled_events":["*"],"payload":"medium","throttle_rate":-1}""",
+        """{"throttle_rate":1e400,"payload":null}""",
         // The OAuth client routes: an unknown scope, a thumbprint that is not 64 hex digits.
         """{"name":"Partner","scopes":["cards:read"]}""",
         """{"name":"Partner","scopes":["payments:read"],"certificate_thumbprint":"not-hex"}""",

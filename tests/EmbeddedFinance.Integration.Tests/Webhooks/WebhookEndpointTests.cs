@@ -140,6 +140,15 @@ public sealed class WebhookEndpointTests : HostedTest
     [InlineData("""{"url":"https://example.com/","enabled_events":[null]}""", "parameter_invalid", "enabled_events")]
     [InlineData("""{"url":"https://example.com/","enabled_events":"*"}""", "parameter_invalid", "enabled_events")]
     [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"secret":"whsec_mine"}""", "parameter_unknown", "secret")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"signing":"rsa-sha256"}""", "parameter_invalid", "signing")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"signing":"ED25519"}""", "parameter_invalid", "signing")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"signing":1}""", "parameter_invalid", "signing")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"payload":"medium"}""", "parameter_invalid", "payload")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"throttle_rate":0}""", "parameter_invalid", "throttle_rate")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"throttle_rate":-3}""", "parameter_invalid", "throttle_rate")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"throttle_rate":1001}""", "parameter_invalid", "throttle_rate")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"throttle_rate":"fast"}""", "parameter_invalid", "throttle_rate")]
+    [InlineData("""{"url":"https://example.com/","enabled_events":["*"],"public_key":"whpk_mine"}""", "parameter_unknown", "public_key")]
     public async Task Bad_endpoints_are_refused_with_the_parameter_named_and_nothing_written(string body, string code, string param)
     {
         await Problem.AssertAsync(await Host.SendAsync(HttpMethod.Post, "v1/webhook_endpoints", merchant.SecretKey, body), 400, code, param);
@@ -157,6 +166,11 @@ public sealed class WebhookEndpointTests : HostedTest
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Patch, path, new { status = "paused" }), 400, "parameter_invalid", "status");
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Patch, path, new { url = "gopher://x" }), 400, "parameter_invalid", "url");
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Patch, path, new { description = new string('x', 501) }), 400, "parameter_invalid", "description");
+        await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Patch, path, new { throttle_rate = -1 }), 400, "parameter_invalid", "throttle_rate");
+        await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Patch, path, new { throttle_rate = 0.01 }), 400, "parameter_invalid", "throttle_rate");
+        await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Patch, path, new { payload = "thick" }), 400, "parameter_invalid", "payload");
+        // The signing scheme is chosen once, at creation.
+        await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Patch, path, new { signing = "ed25519" }), 400, "parameter_unknown", "signing");
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Post, $"{path}/rotate_secret", new { expire_previous_in_seconds = -1 }), 400, "parameter_invalid", "expire_previous_in_seconds");
         await Problem.AssertAsync(await webhooks.SendAsync(HttpMethod.Post, $"{path}/rotate_secret", new { expire_previous_in_seconds = 604_801 }), 400, "parameter_invalid", "expire_previous_in_seconds");
         Assert.Equal(before.GetRawText(), (await webhooks.GetAsync(path)).GetRawText());

@@ -19,6 +19,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Func<int, CancellationToken, Task<int>>> behaviours = new();
+    private readonly ConcurrentDictionary<string, Func<int, IReadOnlyDictionary<string, string>>> headerBehaviours = new();
     private readonly ConcurrentDictionary<string, int> counts = new();
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -49,6 +50,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = context.Request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             receiver.received.Enqueue(new ReceivedWebhook(path, number, receiver.clock.Elapsed, headers, body));
             var behaviour = receiver.behaviours.GetValueOrDefault(path) ?? Answers.Ok;
+            if (receiver.headerBehaviours.GetValueOrDefault(path) is { } answerHeaders)
+            {
+                foreach (var (name, value) in answerHeaders(number)) context.Response.Headers[name] = value;
+            }
             try
             {
                 context.Response.StatusCode = await behaviour(number, context.RequestAborted);
@@ -64,9 +69,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>A URL of this receiver answering as <paramref name="behaviour"/> says (by the request's number on it, 1-based); 200 by default.</summary>
-    public string Url(string path, Func<int, CancellationToken, Task<int>>? behaviour = null)
+    public string Url(string path, Func<int, CancellationToken, Task<int>>? behaviour = null, Func<int, IReadOnlyDictionary<string, string>>? headers = null)
     {
         if (behaviour is not null) behaviours[path] = behaviour;
+        if (headers is not null) headerBehaviours[path] = headers;
         return $"{BaseUrl}{path}";
     }
 
@@ -90,6 +96,13 @@ public static class Answers
 
     /// <summary>The given statuses in turn, then 200.</summary>
     public static Func<int, CancellationToken, Task<int>> InTurn(params int[] statuses) => (number, _) => Task.FromResult(number <= statuses.Length ? statuses[number - 1] : 200);
+
+    /// <summary>Answers 200 after <paramref name="delay"/> (or when the sender hangs up).</summary>
+    public static Func<int, CancellationToken, Task<int>> After(TimeSpan delay) => async (_, aborted) =>
+    {
+        await Task.Delay(delay, aborted);
+        return 200;
+    };
 
     /// <summary>Never answers (until the sender hangs up).</summary>
     public static readonly Func<int, CancellationToken, Task<int>> Hang = async (_, aborted) =>
