@@ -13,6 +13,7 @@ using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Recovery;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Settlement;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
@@ -56,6 +57,10 @@ public static class CoreServices
         services.AddSingleton<CardAuthorizationReader>();
         services.AddSingleton<ConnectedAccounts>();
         services.TryAddSingleton<IAcquirer, SandboxAcquirer>();
+        services.AddValidatedOptions<RiskOptions>(RiskOptions.Section);
+        services.AddSingleton<RiskRuleBook>();
+        services.AddSingleton<RiskScreening>();
+        services.AddSingleton<RiskRuleCommands>();
         services.AddSingleton<CreatePayment>();
         services.AddSingleton<PaymentTransitions>();
         services.AddSingleton<PaymentQueries>();
