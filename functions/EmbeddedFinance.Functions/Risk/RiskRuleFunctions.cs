@@ -15,7 +15,7 @@ public sealed class RiskRuleFunctions(ApiPipeline api, RiskRuleCommands rules)
 
     [Function("GetRiskRules")]
     public Task<IActionResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/risk/rules")] HttpRequest request) =>
-        api.ReadAsync(request, Retrieve, call => rules.GetAsync(call.Merchant, request.HttpContext.RequestAborted));
+        api.ReadAsync(request, Retrieve, async call => NoQuery.Check(request) is { } unknown ? unknown : await rules.GetAsync(call.Merchant, request.HttpContext.RequestAborted));
 
     [Function("ReplaceRiskRules")]
     public Task<IActionResult> ReplaceAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/risk/rules")] HttpRequest request) =>
