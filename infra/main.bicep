@@ -572,6 +572,16 @@ var alertRules = [
     window: 'PT15M'
   }
   {
+    // ApiAbuseSignals raises one of ef.api.abuse.{failed_authentication_burst,key_address_spread,volume_jump} per alert;
+    // its audit record (action alert.<signal>) and the 'API ABUSE SIGNAL' log line say which address, credential or merchant.
+    name: 'api-abuse-signal'
+    severity: 2
+    description: 'Suspicious API use: a burst of 401s from one address, one credential used from many addresses, or a merchant\'s volume far above its usual.'
+    query: 'AppMetrics | where Name startswith "ef.api.abuse." | summarize value = sum(Sum)'
+    threshold: 0
+    window: 'PT15M'
+  }
+  {
     name: 'p95-latency'
     severity: 2
     description: 'The 95th percentile of API request time is above 1 second.'

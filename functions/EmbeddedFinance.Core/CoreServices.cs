@@ -61,6 +61,8 @@ public static class CoreServices
         services.AddSingleton<RiskRuleBook>();
         services.AddSingleton<RiskScreening>();
         services.AddSingleton<RiskRuleCommands>();
+        services.AddValidatedOptions<ApiAbuseOptions>(ApiAbuseOptions.Section);
+        services.AddSingleton<ApiAbuseSignals>();
         services.AddSingleton<CreatePayment>();
         services.AddSingleton<PaymentTransitions>();
         services.AddSingleton<PaymentQueries>();

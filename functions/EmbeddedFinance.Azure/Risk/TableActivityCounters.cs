@@ -22,7 +22,7 @@ public sealed class TableActivityCounters(TableServiceClient service, IOptions<S
     private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private readonly ExpiringCache<string, ActivityEntity> lastWritten = new(TimeSpan.FromMinutes(5), clock);
 
-    public async Task<Activity> AddAsync(ActivityKey key, ActivityKind kind, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<Activity> AddAsync(ActivityKey key, RiskEvent kind, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var partition = $"{key.Scope}|{key.Dimension}|{key.Value}";
         var stripe = stripes[(uint)StringComparer.Ordinal.GetHashCode(partition) % Stripes];

@@ -5,12 +5,12 @@ public sealed record Activity(ActivitySeries Attempts, ActivitySeries Declines)
 {
     public static readonly Activity None = new(ActivitySeries.Empty, ActivitySeries.Empty);
 
-    public Activity Add(ActivityKind kind, DateTimeOffset at) => kind == ActivityKind.Attempt
+    public Activity Add(RiskEvent kind, DateTimeOffset at) => kind == RiskEvent.Attempt
         ? this with { Attempts = Attempts.Add(at) }
         : this with { Declines = Declines.Add(at) };
 }
 
-public enum ActivityKind
+public enum RiskEvent
 {
     Attempt,
     Decline,

@@ -20,9 +20,9 @@ public sealed class RiskScreening(IActivityCounters counters, IAmountStatistics 
     {
         if (!Enabled) return null;
         var now = clock.GetUtcNow();
-        var cardActivity = counters.AddAsync(CardKey(scope, card.Token), ActivityKind.Attempt, now, cancellationToken);
+        var cardActivity = counters.AddAsync(CardKey(scope, card.Token), RiskEvent.Attempt, now, cancellationToken);
         var addressActivity = client.IpAddress is { } ip
-            ? counters.AddAsync(new ActivityKey(scope, ActivityKey.Address, Digest.Sha256(ip)[..22]), ActivityKind.Attempt, now, cancellationToken)
+            ? counters.AddAsync(new ActivityKey(scope, ActivityKey.Address, Digest.Sha256(ip)[..22]), RiskEvent.Attempt, now, cancellationToken)
             : Task.FromResult<Activity>(null!);
         var statistic = amounts.GetAsync(scope, amount.Currency, cancellationToken);
         var merchantRules = rules.ForAsync(scope, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class RiskScreening(IActivityCounters counters, IAmountStatistics 
 
     /// <summary>After a decline committed: it counts towards the card's decline burst. Never fails the payment, which has committed.</summary>
     public Task RecordDeclineAsync(string scope, CardToken card, CancellationToken cancellationToken) =>
-        AfterCommitAsync("decline count", () => counters.AddAsync(CardKey(scope, card), ActivityKind.Decline, clock.GetUtcNow(), cancellationToken));
+        AfterCommitAsync("decline count", () => counters.AddAsync(CardKey(scope, card), RiskEvent.Decline, clock.GetUtcNow(), cancellationToken));
 
     /// <summary>After an authorized payment committed: its amount joins the merchant's usual. Never fails the payment.</summary>
     public Task ObserveAsync(string scope, Money amount, CancellationToken cancellationToken) =>

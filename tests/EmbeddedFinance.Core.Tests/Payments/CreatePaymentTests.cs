@@ -227,7 +227,7 @@ public sealed class CreatePaymentTests
     private void ScreensWith(int cardAttempts, RiskRules? rules = null)
     {
         var series = Enumerable.Range(0, cardAttempts).Aggregate(ActivitySeries.Empty, (counted, _) => counted.Add(clock.GetUtcNow()));
-        counters.Setup(c => c.AddAsync(It.Is<ActivityKey>(key => key.Dimension == ActivityKey.Card && key.Value == "fp"), ActivityKind.Attempt, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+        counters.Setup(c => c.AddAsync(It.Is<ActivityKey>(key => key.Dimension == ActivityKey.Card && key.Value == "fp"), RiskEvent.Attempt, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Activity(series, ActivitySeries.Empty));
         screening = RiskScreeningTests.On(clock, counters.Object, rules);
     }
@@ -237,8 +237,8 @@ public sealed class CreatePaymentTests
     {
         var order = new List<string>();
         ScreensWith(1);
-        counters.Setup(c => c.AddAsync(It.IsAny<ActivityKey>(), ActivityKind.Attempt, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Callback(() => order.Add("counted")).ReturnsAsync(Activity.None.Add(ActivityKind.Attempt, clock.GetUtcNow()));
+        counters.Setup(c => c.AddAsync(It.IsAny<ActivityKey>(), RiskEvent.Attempt, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("counted")).ReturnsAsync(Activity.None.Add(RiskEvent.Attempt, clock.GetUtcNow()));
         acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("authorized")).ReturnsAsync(new AcquirerDecision.Approved("auth_1"));
 
@@ -290,7 +290,7 @@ public sealed class CreatePaymentTests
         await Run(Command());
 
         Assert.Single(stored);
-        counters.Verify(c => c.AddAsync(It.Is<ActivityKey>(key => key.Value == "fp"), ActivityKind.Decline, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        counters.Verify(c => c.AddAsync(It.Is<ActivityKey>(key => key.Value == "fp"), RiskEvent.Decline, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class RiskEvaluationTests
     {
         var old = Attempts(50, ago: TimeSpan.FromMinutes(2));
 
-        var risk = RiskEvaluation.Assess(RiskRules.Defaults, Signals(card: old.Add(ActivityKind.Attempt, Now)));
+        var risk = RiskEvaluation.Assess(RiskRules.Defaults, Signals(card: old.Add(RiskEvent.Attempt, Now)));
 
         Assert.Empty(risk.Rules);
     }
