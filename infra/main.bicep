@@ -58,7 +58,7 @@ var suffix = uniqueString(resourceGroup().id, environmentName)
 var baseName = '${namePrefix}-${environmentName}'
 var storageName = toLower(take('${namePrefix}${environmentName}${suffix}', 24))
 var deploymentContainer = 'app-package'
-var tableNames = [ '${storagePrefix}state', '${storagePrefix}audit', '${storagePrefix}secrets', '${storagePrefix}work' ]
+var tableNames = [ '${storagePrefix}state', '${storagePrefix}audit', '${storagePrefix}secrets', '${storagePrefix}work', '${storagePrefix}risk' ]
 var queueNames = [ 'ef-outbox', 'ef-settlement', 'ef-payouts', 'ef-payout-reports', 'ef-webhooks', 'ef-integration-events' ]
 var eventsTopic = 'events'
 var isProd = environmentName == 'prod'
@@ -71,7 +71,7 @@ var serviceBusPrivate = serviceBusSku == 'Premium'
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host leases and the deployment package
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // triggers and the app's queue writes
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // the state, audit, secrets and work tables
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // the state, audit, secrets, work and risk tables
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6' // reads the data keys and the admin key, writes nothing
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // the signing vault only: webhook secrets and OAuth signing keys
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39' // publish to the events topic only
@@ -568,6 +568,16 @@ var alertRules = [
     severity: 0
     description: 'An audit row was updated, merged or deleted outside the app\'s batches: possible tampering; verify the scope.'
     query: 'StorageTableLogs | where OperationName in ("UpdateEntity", "MergeEntity", "DeleteEntity", "InsertOrReplaceEntity", "InsertOrMergeEntity") and Uri has "audit(PartitionKey=" | where not(OperationName in ("UpdateEntity", "InsertOrReplaceEntity") and Uri has "head") | summarize value = count()'
+    threshold: 0
+    window: 'PT15M'
+  }
+  {
+    // ApiAbuseSignals raises one of ef.api.abuse.{failed_authentication_burst,key_address_spread,volume_jump} per alert;
+    // its audit record (action alert.<signal>) and the 'API ABUSE SIGNAL' log line say which address, credential or merchant.
+    name: 'api-abuse-signal'
+    severity: 2
+    description: 'Suspicious API use: a burst of 401s from one address, one credential used from many addresses, or a merchant\'s volume far above its usual.'
+    query: 'AppMetrics | where Name startswith "ef.api.abuse." | summarize value = sum(Sum)'
     threshold: 0
     window: 'PT15M'
   }

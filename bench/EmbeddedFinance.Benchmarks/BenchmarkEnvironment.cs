@@ -93,6 +93,17 @@ public sealed class BenchmarkEnvironment : IAsyncDisposable
     }
 
     /// <summary>POSTs as the client's key (or <paramref name="key"/>) and returns the created object's id; any failure stops the benchmark.</summary>
+    /// <summary>
+    /// Lifts the merchant's card velocity limit out of reach (<paramref name="http"/> carries its secret key): a benchmark
+    /// sends hundreds of payments a minute on a few cards, which the default rule would rightly hold for review, and it
+    /// measures the normal path, screening included. Like <c>RateLimits:Enabled=false</c>, capacity rather than policy.
+    /// </summary>
+    public static async Task LiftCardVelocityAsync(HttpClient http)
+    {
+        using var response = await http.PutAsJsonAsync("v1/risk/rules", new { card_velocity = new { limit = 10_000, window_seconds = 60 } });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"v1/risk/rules answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     public static async Task<string> PostForIdAsync(HttpClient http, string path, object body, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

@@ -2,6 +2,7 @@ using EmbeddedFinance.Benchmarks;
 
 // dotnet run -c Release --project bench/EmbeddedFinance.Benchmarks -- tokens [clients] [seconds]
 //                                                                   payments [clients] [seconds] [no-relay]
+//                                                                   risk [clients] [seconds] [rounds] [no-relay]: payments with risk screening off vs on, alternating rounds
 //                                                                   settlement [jobs]
 //                                                                   growth [clients] [seconds]: payments before and after 100,000 unrelated rows
 //                                                                   webhooks [payments per second] [seconds]
@@ -21,6 +22,9 @@ switch (name)
         break;
     case "payments":
         await PaymentBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), Console.Out, relay: !args.Contains("no-relay"));
+        break;
+    case "risk":
+        await RiskBenchmark.RunAsync(Number(1, 16), TimeSpan.FromSeconds(Number(2, 10)), args.Length > 3 && int.TryParse(args[3], out var rounds) ? rounds : 3, Console.Out, relay: !args.Contains("no-relay"));
         break;
     case "webhooks":
         await WebhookBenchmark.RunAsync(Number(1, 50), TimeSpan.FromSeconds(Number(2, 20)), Console.Out);
@@ -45,7 +49,7 @@ switch (name)
         await SettlementBenchmark.RunAsync(Number(1, 1_000), Console.Out);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, growth, settlement, webhooks, webhook-signing, auth, portal, report");
+        Console.Error.WriteLine($"Unknown benchmark '{name}'. Available: tokens, payments, risk, growth, settlement, webhooks, webhook-signing, auth, portal, report");
         return 2;
 }
 return 0;

@@ -25,6 +25,7 @@ public static class WebhookBenchmark
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = environment.Api };
         var (_, secretKey, publishableKey) = await BenchmarkEnvironment.CreateMerchantAsync(http);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
+        await BenchmarkEnvironment.LiftCardVelocityAsync(http);
         var token = await BenchmarkEnvironment.PostForIdAsync(http, "v1/tokens", new { card = new { number = "4242424242424242", exp_month = 12, exp_year = 2030, cvc = "123" } }, publishableKey);
         foreach (var signing in signings)
         {

@@ -39,4 +39,9 @@ public sealed class PaymentEntity : ITableEntity
     public string? FailureCode { get; set; }
     public string? FailureMessage { get; set; }
     public DateTimeOffset Created { get; set; }
+
+    /// <summary>The risk screening (score, level and fired rules, comma-separated); absent when screening was off or on rows from before it.</summary>
+    public int? RiskScore { get; set; }
+    public string? RiskLevel { get; set; }
+    public string? RiskRules { get; set; }
 }

@@ -4,6 +4,7 @@ using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Payments;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Vault;
 
 namespace EmbeddedFinance.Azure.Payments;
@@ -37,6 +38,9 @@ public static class PaymentRows
         FailureCode = payment.FailureCode,
         FailureMessage = payment.FailureMessage,
         Created = payment.Created,
+        RiskScore = payment.Risk?.Score,
+        RiskLevel = payment.Risk?.Level.ApiName(),
+        RiskRules = payment.Risk is null ? null : string.Join(',', payment.Risk.Rules),
     };
 
     public static Payment ToPayment(PaymentEntity entity)
@@ -53,6 +57,9 @@ public static class PaymentRows
         {
             Version = entity.ETag.ToString(),
             DisputeId = entity.DisputeId,
+            Risk = entity.RiskScore is { } score
+                ? new RiskAssessment(score, RiskLevels.Parse(entity.RiskLevel ?? "normal"), string.IsNullOrEmpty(entity.RiskRules) ? [] : entity.RiskRules.Split(','))
+                : null,
             RefundedShares = entity.RefundedSharesJson is null ? [] : JsonSerializer.Deserialize<List<Share>>(entity.RefundedSharesJson) ?? [],
         };
     }

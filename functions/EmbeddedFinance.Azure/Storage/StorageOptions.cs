@@ -27,6 +27,9 @@ public sealed partial class StorageOptions : ISelfValidatingOptions
     /// <summary>The work calendar: which scopes have due work, by time bucket (docs/decisions/010-work-calendar.md).</summary>
     public string WorkTable => Prefix + "work";
 
+    /// <summary>Risk screening's velocity counters and amount statistics: hot single rows, kept apart from the state table (ADR 024).</summary>
+    public string RiskTable => Prefix + "risk";
+
     public string? Problem() =>
         !PrefixShape().IsMatch(Prefix ?? "") ? $"{Section}:{nameof(Prefix)} must be lower-case letters and digits, starting with a letter, at most 20."
         : RequestTimeout < TimeSpan.FromMilliseconds(100) || RequestTimeout > TimeSpan.FromMinutes(2) ? $"{Section}:{nameof(RequestTimeout)} must be between 00:00:00.100 and 00:02:00."

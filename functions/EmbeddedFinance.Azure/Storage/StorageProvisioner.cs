@@ -9,7 +9,7 @@ public sealed class StorageProvisioner(TableServiceClient tables, QueueServiceCl
 {
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
-        var names = new[] { options.Value.StateTable, options.Value.AuditTable, options.Value.SecretsTable, options.Value.WorkTable };
+        var names = new[] { options.Value.StateTable, options.Value.AuditTable, options.Value.SecretsTable, options.Value.WorkTable, options.Value.RiskTable };
         await Task.WhenAll(names.Select(name => tables.CreateTableIfNotExistsAsync(name, cancellationToken)));
         await Task.WhenAll(queueNames.Value.All.Select(name => queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
     }

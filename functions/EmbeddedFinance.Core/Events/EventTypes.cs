@@ -31,10 +31,16 @@ public static class EventTypes
     /// <summary>A dispute was decided: <c>won</c> (its withdrawal returned) or <c>lost</c>.</summary>
     public const string DisputeClosed = "dispute.closed";
 
+    /// <summary>A risk rule held an authorized payment for review (<c>requires_review</c>); the payload is the payment.</summary>
+    public const string ReviewOpened = "review.opened";
+
+    /// <summary>A held payment was approved (captured, or left to capture) or rejected (its authorization released); the payload is the payment as it is now.</summary>
+    public const string ReviewClosed = "review.closed";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
         PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountUpdated, AccountBalanceNegative, WebhookEndpointDisabled,
-        DisputeCreated, DisputeUpdated, DisputeClosed,
+        DisputeCreated, DisputeUpdated, DisputeClosed, ReviewOpened, ReviewClosed,
     };
 }

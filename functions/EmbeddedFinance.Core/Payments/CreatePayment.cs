@@ -6,6 +6,7 @@ using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,16 @@ using Microsoft.Extensions.Options;
 namespace EmbeddedFinance.Core.Payments;
 
 /// <summary>
-/// Authorizes a tokenized card with the acquirer and records the payment — approved or declined — in one batch
-/// with its ledger postings (when captured), its event and its idempotency record.
+/// Screens a tokenized card for risk, authorizes it with the acquirer unless a rule blocks it, and records the payment —
+/// approved, held for review, blocked or declined — in one batch with its ledger postings (when captured), its event and
+/// its idempotency record.
 /// </summary>
 public sealed class CreatePayment(
     IPaymentStore payments,
     IAccountStore accounts,
     CardAuthorizationReader cards,
     IAcquirer acquirer,
+    RiskScreening risk,
     IDisputeSchedule disputes,
     IOptions<DisputeOptions> disputeOptions,
     TimeProvider clock,
@@ -39,15 +42,20 @@ public sealed class CreatePayment(
             }
         }
 
-        var decision = await acquirer.AuthorizeAsync(card.Value!, command.Amount, cancellationToken);
+        // Counted before the acquirer and before the batch: an attempt counts even if it is blocked, declined or cut off
+        // by a crash; a replay of a completed request never gets here (ADR 024).
+        var assessment = await risk.AssessAsync(caller.Scope, caller.Mode, card.Value!, command.Amount, command.Client, cancellationToken);
         var authorized = new Payment(
             PrefixedId.New("pay", clock), caller.Scope, caller.Mode, command.Amount.Amount, command.Amount.Currency, PaymentStatus.RequiresCapture,
             command.Capture, 0, 0, command.ApplicationFeeAmount, command.Splits, card.Value!.Token, command.Description, command.Metadata,
-            null, null, clock.GetUtcNow());
+            null, null, clock.GetUtcNow()) { Risk = assessment };
 
+        var decision = assessment?.Outcome == RiskAction.Block ? null : await acquirer.AuthorizeAsync(card.Value!, command.Amount, cancellationToken);
         var (payment, ledger, eventType, answer) = decision switch
         {
+            null => Blocked(authorized),
             AcquirerDecision.Declined declined => Declined(authorized, declined),
+            _ when assessment?.Outcome == RiskAction.Review => Held(authorized),
             _ when command.Capture => Captured(authorized.Capture(null).Value!),
             _ => (authorized, null, EventTypes.PaymentRequiresCapture, StoredResponse.Of(201, PaymentView.From(authorized))),
         };
@@ -59,6 +67,8 @@ public sealed class CreatePayment(
         var created = PlatformEvent.Of(eventType, caller.Scope, caller.Mode, PaymentView.From(payment), clock);
         var completion = lease is null ? null : answer.IsSuccess ? lease.Complete(answer.Value!) : lease.Complete(answer.Error!);
         await payments.CreateAsync(new PaymentChange(payment, ledger, null, created, completion), cancellationToken);
+        if (decision is AcquirerDecision.Declined) await risk.RecordDeclineAsync(caller.Scope, card.Value!.Token, cancellationToken);
+        else if (decision is AcquirerDecision.Approved && payment.Status != PaymentStatus.RequiresReview) await risk.ObserveAsync(caller.Scope, command.Amount, cancellationToken);
 
         logger.LogInformation("Payment {PaymentId} {Status} for {Amount} (event {EventId})", payment.Id, payment.Status.ApiName(), command.Amount, created.Id);
         return answer;
@@ -69,6 +79,22 @@ public sealed class CreatePayment(
         LedgerTransaction.Create(captured.Scope, captured.Currency, LedgerTypes.Capture, captured.Id, PaymentPostings.ForCapture(captured), clock),
         EventTypes.PaymentSucceeded,
         StoredResponse.Of(201, PaymentView.From(captured)));
+
+    /// <summary>Authorized, but held: nothing is captured (so nothing is posted or settled) until a reviewer approves.</summary>
+    private static (Payment, LedgerTransaction?, string, Result<StoredResponse>) Held(Payment authorized)
+    {
+        var held = authorized with { Status = PaymentStatus.RequiresReview };
+        return (held, null, EventTypes.ReviewOpened, StoredResponse.Of(201, PaymentView.From(held)));
+    }
+
+    /// <summary>Refused by a risk rule before the acquirer: stored as a failed payment, like a decline, so the 402 names a payment that exists.</summary>
+    private static (Payment, LedgerTransaction?, string, Result<StoredResponse>) Blocked(Payment screened)
+    {
+        const string message = "The payment was blocked by the merchant's risk rules; the card was not charged.";
+        var failed = screened with { Status = PaymentStatus.Failed, FailureCode = "blocked", FailureMessage = message };
+        var problem = new ApiError(402, "payment_blocked", message, "payment_method") { Extensions = new Dictionary<string, string> { ["payment"] = failed.Id } };
+        return (failed, null, EventTypes.PaymentFailed, problem);
+    }
 
     /// <summary>A decline is stored like any payment, yet answered as a 402 refusal, rendered where every other refusal is.</summary>
     private static (Payment, LedgerTransaction?, string, Result<StoredResponse>) Declined(Payment authorized, AcquirerDecision.Declined declined)

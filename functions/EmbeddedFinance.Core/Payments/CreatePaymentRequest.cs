@@ -24,7 +24,9 @@ public sealed record CreatePaymentRequest(
     IReadOnlyList<SplitInput>? Splits,
     [Description("Your description of the payment: at most 1000 characters (otherwise `400 parameter_invalid`)."), StringLength(1000), Example("Ride 8841")]
     string? Description,
-    IReadOnlyDictionary<string, string>? Metadata)
+    IReadOnlyDictionary<string, string>? Metadata,
+    [Description("Where the card holder is, as you saw them: the address and country of their browser or app. Optional; used only by risk screening (the address velocity and country mismatch rules, which stay silent without it).")]
+    ClientInput? Client = null)
 {
     public const int MaxSplits = 10;
 
@@ -53,9 +55,12 @@ public sealed record CreatePaymentRequest(
             return Errors.ParameterInvalid("capture_method", "The capture_method must be 'automatic' or 'manual'.");
         }
 
+        var client = ClientInput.Validate(Client);
+        if (!client.IsSuccess) return client.Error!;
+
         return new CreatePaymentCommand(
             new Money(amount.Value, currency), PaymentMethod, CaptureMethod != CaptureMethodChange.Manual, fee.Value, splits.Value!, Description,
-            Metadata ?? new Dictionary<string, string>());
+            Metadata ?? new Dictionary<string, string>()) { Client = client.Value! };
     }
 
     private Result<IReadOnlyList<Split>> ValidateSplits(long amount, long fee)
@@ -96,4 +101,7 @@ public sealed record CreatePaymentCommand(
     long ApplicationFeeAmount,
     IReadOnlyList<Split> Splits,
     string? Description,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata)
+{
+    public Risk.ClientContext Client { get; init; } = Risk.ClientContext.Unknown;
+}

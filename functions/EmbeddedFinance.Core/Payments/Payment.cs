@@ -2,6 +2,7 @@ using EmbeddedFinance.Core.Amounts;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Vault;
 
 namespace EmbeddedFinance.Core.Payments;
@@ -38,7 +39,23 @@ public sealed record Payment(
     /// <summary>The payment's dispute (<c>dp_…</c>), once its card holder disputed it; a payment is disputed at most once.</summary>
     public string? DisputeId { get; init; }
 
+    /// <summary>How the payment was screened before the acquirer; null when screening was off (or before it existed).</summary>
+    public RiskAssessment? Risk { get; init; }
+
     public long Refundable => AmountCaptured - AmountRefunded;
+
+    /// <summary>A reviewer lets a held payment go on: captured now if it was to be captured at once, else left to capture.</summary>
+    public Result<Payment> Approve()
+    {
+        if (Status != PaymentStatus.RequiresReview) return Errors.StateInvalid($"Only a payment that requires review can be approved; this one is {Status.ApiName()}.");
+        var authorized = this with { Status = PaymentStatus.RequiresCapture };
+        return CaptureOnCreate ? authorized.Capture(null) : authorized;
+    }
+
+    /// <summary>A reviewer refuses a held payment: nothing was captured, so its authorization is released (canceled).</summary>
+    public Result<Payment> Reject() => Status == PaymentStatus.RequiresReview
+        ? this with { Status = PaymentStatus.Canceled }
+        : Errors.StateInvalid($"Only a payment that requires review can be rejected; this one is {Status.ApiName()}.");
 
     public Result<Payment> Capture(long? amount)
     {

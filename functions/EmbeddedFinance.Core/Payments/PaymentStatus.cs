@@ -6,4 +6,7 @@ public enum PaymentStatus
     Succeeded,
     Failed,
     Canceled,
+
+    /// <summary>Authorized, held by a risk rule: approve captures (or leaves it to capture), reject releases the authorization.</summary>
+    RequiresReview,
 }

@@ -8,6 +8,7 @@ public static class PaymentStatusNames
         PaymentStatus.Succeeded => "succeeded",
         PaymentStatus.Failed => "failed",
         PaymentStatus.Canceled => "canceled",
+        PaymentStatus.RequiresReview => "requires_review",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }

@@ -36,6 +36,28 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
             return new Outcome(canceled.Value!, null, null, EventTypes.PaymentCanceled, StoredResponse.Of(200, PaymentView.From(canceled.Value!)));
         }, cancellationToken);
 
+    /// <summary>Approves a held payment: captured now when it was created to capture at once (so it settles from here), else left to capture.</summary>
+    public Task<Result<StoredResponse>> ApproveAsync(Caller.Merchant caller, string paymentId, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, paymentId, lease, payment =>
+        {
+            var approved = payment.Approve();
+            if (!approved.IsSuccess) return approved.Error!;
+            var after = approved.Value!;
+            var ledger = after.Status == PaymentStatus.Succeeded
+                ? LedgerTransaction.Create(after.Scope, after.Currency, LedgerTypes.Capture, after.Id, PaymentPostings.ForCapture(after), clock)
+                : null;
+            return new Outcome(after, ledger, null, EventTypes.ReviewClosed, StoredResponse.Of(200, PaymentView.From(after)));
+        }, cancellationToken);
+
+    /// <summary>Rejects a held payment: nothing was captured, so releasing the authorization is all there is to give back.</summary>
+    public Task<Result<StoredResponse>> RejectAsync(Caller.Merchant caller, string paymentId, IdempotencyLease? lease, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, paymentId, lease, payment =>
+        {
+            var rejected = payment.Reject();
+            if (!rejected.IsSuccess) return rejected.Error!;
+            return new Outcome(rejected.Value!, null, null, EventTypes.ReviewClosed, StoredResponse.Of(200, PaymentView.From(rejected.Value!)));
+        }, cancellationToken);
+
     public Task<Result<StoredResponse>> RefundAsync(Caller.Merchant caller, string paymentId, long? amount, bool refundApplicationFee, IdempotencyLease? lease, CancellationToken cancellationToken) =>
         ChangeAsync(caller, paymentId, lease, payment =>
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Vault;
 using EmbeddedFinance.Core.Versions;
 
@@ -22,7 +23,7 @@ public sealed record PaymentView(
     long AmountRefunded,
     [Description("Lower-case ISO 4217 currency code."), CurrencyCode, Example("usd")]
     string Currency,
-    [Description("`requires_capture`: authorized, waiting to be captured or canceled; `succeeded`: captured (refunds do not change it); `failed`: declined, final; `canceled`: released without capture, final."), AllowedValues("requires_capture", "succeeded", "failed", "canceled"), Example("succeeded")]
+    [Description("`requires_capture`: authorized, waiting to be captured or canceled; `requires_review`: authorized and held by a risk rule until `POST /v1/payments/{id}/approve` or `…/reject`; `succeeded`: captured (refunds do not change it); `failed`: declined, final; `canceled`: released without capture, final."), AllowedValues("requires_capture", "requires_review", "succeeded", "failed", "canceled"), Example("succeeded")]
     string Status,
     [Description("How the payment is captured (the request's `capture_method`): `automatic` at once, `manual` by `POST /v1/payments/{id}/capture`. Versions before 2026-12-01 say `capture`: `true` or `false`."), AllowedValues("automatic", "manual"), Example("automatic")]
     string CaptureMethod,
@@ -33,7 +34,7 @@ public sealed record PaymentView(
     CardView Card,
     [Description("Your description, when one was given."), StringLength(1000), Example("Ride 8841")]
     string? Description,
-    [Description("Why the card was declined; present only on a `failed` payment."), AllowedValues("card_declined", "insufficient_funds", "expired_card")]
+    [Description("Why the payment failed; present only on a `failed` payment: the acquirer's decline, or `blocked` by a risk rule (the card never reached the acquirer)."), AllowedValues("card_declined", "insufficient_funds", "expired_card", "blocked")]
     string? FailureCode,
     [Description("A human-readable reason for the decline; present only on a `failed` payment."), Example("The card was declined.")]
     string? FailureMessage,
@@ -45,7 +46,9 @@ public sealed record PaymentView(
     long Created,
     [Description("`true` for live mode (`sk_live_…`), `false` for sandbox (`sk_test_…`).")]
     bool Livemode,
-    IReadOnlyDictionary<string, string> Metadata)
+    IReadOnlyDictionary<string, string> Metadata,
+    [Description("The risk screening of the payment; absent when screening was off.")]
+    RiskView? Risk)
 {
     public static PaymentView From(Payment payment) => new(
         payment.Id, "payment", payment.Amount, payment.AmountCaptured, payment.AmountRefunded, payment.Currency.Code,
@@ -53,7 +56,7 @@ public sealed record PaymentView(
         payment.Splits.Select(split => new SplitView(split.Account, split.Amount)).ToList(),
         CardView.From(payment.Card, withTokenId: true), payment.Description, payment.FailureCode, payment.FailureMessage,
         payment.AmountCaptured > 0 ? "pending" : null, payment.DisputeId,
-        payment.Created.ToUnixTimeSeconds(), payment.Mode == Common.Mode.Live, payment.Metadata);
+        payment.Created.ToUnixTimeSeconds(), payment.Mode == Common.Mode.Live, payment.Metadata, RiskView.From(payment.Risk));
 }
 
 [Description("The part of a payment that goes to one connected account.")]

@@ -36,6 +36,10 @@ public static class PlatformTelemetry
     /// <summary>Ledger problems each reconciliation finds, by kind (unbalanced, drift): anything above zero is an incident.</summary>
     public static readonly Counter<long> ReconciliationProblems = Meter.CreateCounter<long>("ef.reconciliation.problems", "{problem}", "Ledger problems found by reconciliation");
 
+    /// <summary>Suspicious API use, one metric per signal (<c>ef.api.abuse.{signal}</c>), by scope: one per alert raised.</summary>
+    public static readonly IReadOnlyDictionary<string, Counter<long>> ApiAbuse = new[] { "failed_authentication_burst", "key_address_spread", "volume_jump" }
+        .ToDictionary(signal => signal, signal => Meter.CreateCounter<long>($"ef.api.abuse.{signal}", "{alert}", $"Suspicious API use alerts: {signal}"));
+
     public static TagList Tags(params (string Key, object? Value)[] tags)
     {
         var list = new TagList();

@@ -7,6 +7,7 @@ using EmbeddedFinance.Core.Audit;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Telemetry;
 using EmbeddedFinance.Core.Versions;
 using EmbeddedFinance.Functions.Portal;
@@ -32,6 +33,7 @@ public sealed class ApiPipeline(
     ClientAddressLimiter addressLimiter,
     ClientCertificates certificates,
     PortalCookieAuthentication portalCookies,
+    ApiAbuseSignals abuse,
     TimeProvider clock,
     ILogger<ApiPipeline> logger)
 {
@@ -85,7 +87,7 @@ public sealed class ApiPipeline(
         var storageDown = false;
         try
         {
-            (caller, var refused) = await AdmitAsync(request, route, request.HttpContext.RequestAborted);
+            (caller, var refused) = await AdmitAsync(request, route, requestId, request.HttpContext.RequestAborted);
             var pinned = caller is Caller.Merchant merchant ? await versions.PinnedAsync(merchant.MerchantId, request.HttpContext.RequestAborted) : ApiVersions.Newest;
             version = pinned;
             // Public routes (health, this API's description) are not versioned: they answer in the newest.
@@ -168,7 +170,7 @@ public sealed class ApiPipeline(
     };
 
     /// <summary>Who is calling, or why they are refused: limits per client address, authentication, the route's rights, the key's bucket.</summary>
-    private async Task<(Caller? Caller, ApiError? Refused)> AdmitAsync(HttpRequest request, ApiRoute route, CancellationToken cancellationToken)
+    private async Task<(Caller? Caller, ApiError? Refused)> AdmitAsync(HttpRequest request, ApiRoute route, string requestId, CancellationToken cancellationToken)
     {
         var address = ClientAddress.Of(request.HttpContext);
         var presentsKey = ChecksKey(request, route) && SendsKey(request);
@@ -179,11 +181,13 @@ public sealed class ApiPipeline(
         var authenticated = await AuthenticateAsync(request, route, cancellationToken);
         if (authenticated.Error is { } unauthenticated)
         {
+            if (presentsKey && unauthenticated.Status == 401) await abuse.FailedAuthenticationAsync(address, requestId);
             var wait = presentsKey ? addressLimiter.AfterFailedAuthentication(address) : null;
             return (null, wait is null ? unauthenticated : Errors.ClientRateLimited(wait.Value));
         }
         var caller = authenticated.Value;
         if (caller is null) return (null, null);
+        await abuse.AuthenticatedAsync(caller, address, requestId);
         if (route.Access.Check(caller) is { } forbidden) return (caller, forbidden);
         return rateLimiter.TryAcquire(caller.KeyId) is { } keyWait ? (caller, Errors.RateLimited(keyWait)) : (caller, null);
     }

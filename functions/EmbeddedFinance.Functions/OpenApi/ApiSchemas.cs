@@ -10,6 +10,7 @@ using EmbeddedFinance.Core.OAuth;
 using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Vault;
 using EmbeddedFinance.Core.Versions;
 using EmbeddedFinance.Core.Portal;
@@ -47,6 +48,7 @@ public static class ApiSchemas
         ApiSchema.Handwritten<IReadOnlyDictionary<string, string>>("Metadata"),
         ApiSchema.Of<SplitView>("Split"),
         ApiSchema.Of<CreatePaymentRequest>("CreatePaymentRequest"),
+        ApiSchema.Of<ClientInput>("PaymentClientInput"),
         ApiSchema.Of<AmountRequest>("CapturePaymentRequest", """
             {
               "description": "The body of `POST /v1/payments/{id}/capture`; it may be absent or `{}`. Members not listed here are rejected with `400 parameter_unknown`.",
@@ -55,6 +57,9 @@ public static class ApiSchemas
             """),
         ApiSchema.Of<EmptyRequest>("CancelPaymentRequest", """
             { "description": "The body of `POST /v1/payments/{id}/cancel`: absent or `{}`; any member is rejected with `400 parameter_unknown`." }
+            """),
+        ApiSchema.Of<EmptyRequest>("ReviewPaymentRequest", """
+            { "description": "The body of `POST /v1/payments/{id}/approve` and `…/reject`: absent or `{}`; any member is rejected with `400 parameter_unknown`." }
             """),
         ApiSchema.Of<RefundRequest>("RefundPaymentRequest", """
             {
@@ -67,8 +72,17 @@ public static class ApiSchemas
             """),
         // The card of a payment always names its token.
         ApiSchema.Of<PaymentView>("Payment", """{ "properties": { "card": { "required": ["token"] } } }"""),
+        ApiSchema.Of<RiskView>("Risk"),
         ApiSchema.List<PaymentView>("PaymentList", "A page of payments, oldest first.", "Up to `limit` payments, in creation order.", "/v1/payments"),
         ApiSchema.Of<RefundView>("Refund"),
+        ApiSchema.Of<RiskRulesView>("RiskRules"),
+        ApiSchema.Of<VelocityRuleView>("VelocityRule"),
+        ApiSchema.Of<AmountOutlierRuleView>("AmountOutlierRule"),
+        ApiSchema.Of<CountryMismatchRuleView>("CountryMismatchRule"),
+        ApiSchema.Of<RiskRulesRequest>("ReplaceRiskRulesRequest"),
+        ApiSchema.Of<VelocityRuleInput>("VelocityRuleInput"),
+        ApiSchema.Of<AmountOutlierRuleInput>("AmountOutlierRuleInput"),
+        ApiSchema.Of<CountryMismatchRuleInput>("CountryMismatchRuleInput"),
         ApiSchema.Of<RefundedSplitView>("RefundedSplit"),
         ApiSchema.Of<DisputeView>("Dispute"),
         ApiSchema.Of<DisputeEvidence>("DisputeEvidence"),

@@ -12,6 +12,8 @@ public sealed class PaymentFunctions(ApiPipeline api, CreatePayment create, Paym
     private static readonly ApiRoute Create = new("payments.create", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)), IdempotencyKeyRequired: true);
     private static readonly ApiRoute Capture = new("payments.capture", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)));
     private static readonly ApiRoute Cancel = new("payments.cancel", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)));
+    private static readonly ApiRoute Approve = new("payments.approve", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)));
+    private static readonly ApiRoute Reject = new("payments.reject", AccessPolicy.Needs(Permission.Write(ApiResources.Payments)));
     private static readonly ApiRoute Refund = new("payments.refund", AccessPolicy.Needs(Permission.Write(ApiResources.Refunds)), IdempotencyKeyRequired: true);
     private static readonly ApiRoute Retrieve = new("payments.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Payments)));
     private static readonly ApiRoute List = new("payments.list", AccessPolicy.Needs(Permission.Read(ApiResources.Payments)));
@@ -33,6 +35,18 @@ public sealed class PaymentFunctions(ApiPipeline api, CreatePayment create, Paym
         api.WriteAsync<EmptyRequest, EmptyRequest>(request, Cancel,
             body => body.Validate(),
             (call, _, lease) => transitions.CancelAsync(call.Merchant, id, lease, CancellationToken.None));
+
+    [Function("ApprovePayment")]
+    public Task<IActionResult> ApproveAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments/{id}/approve")] HttpRequest request, string id) =>
+        api.WriteAsync<EmptyRequest, EmptyRequest>(request, Approve,
+            body => body.Validate(),
+            (call, _, lease) => transitions.ApproveAsync(call.Merchant, id, lease, CancellationToken.None));
+
+    [Function("RejectPayment")]
+    public Task<IActionResult> RejectAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments/{id}/reject")] HttpRequest request, string id) =>
+        api.WriteAsync<EmptyRequest, EmptyRequest>(request, Reject,
+            body => body.Validate(),
+            (call, _, lease) => transitions.RejectAsync(call.Merchant, id, lease, CancellationToken.None));
 
     [Function("RefundPayment")]
     public Task<IActionResult> RefundAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/payments/{id}/refunds")] HttpRequest request, string id) =>

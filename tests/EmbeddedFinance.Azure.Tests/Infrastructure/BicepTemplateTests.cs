@@ -35,6 +35,7 @@ public sealed partial class BicepTemplateTests
         ["p95-latency"] = "AppRequests",
         ["audit-write-failed"] = "AUDIT WRITE FAILED",
         ["audit-table-changed"] = "StorageTableLogs",
+        ["api-abuse-signal"] = "ef.api.abuse.",
     };
 
     [Theory]

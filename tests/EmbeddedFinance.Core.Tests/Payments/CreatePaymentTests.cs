@@ -11,6 +11,7 @@ using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Protection;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Core.Secrets;
 using EmbeddedFinance.Core.Vault;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,6 +36,8 @@ public sealed class CreatePaymentTests
     private readonly List<PaymentChange> stored = [];
     private readonly string tokenId;
     private readonly string seller;
+    private readonly Mock<IActivityCounters> counters = new();
+    private RiskScreening? screening;
 
     public CreatePaymentTests()
     {
@@ -58,7 +61,7 @@ public sealed class CreatePaymentTests
 
     private CreatePayment UseCase => new(payments.Object, accounts.Object,
         new CardAuthorizationReader(tokens.Object, new CardSealer(new DataKeys(secrets.Object)), NullLogger<CardAuthorizationReader>.Instance),
-        acquirer.Object, disputes.Object, Options.Create(new DisputeOptions()), clock, NullLogger<CreatePayment>.Instance);
+        acquirer.Object, screening ?? RiskScreeningTests.Off(clock), disputes.Object, Options.Create(new DisputeOptions()), clock, NullLogger<CreatePayment>.Instance);
 
     private CreatePaymentCommand Command(bool capture = true, string? token = null, IReadOnlyList<Split>? splits = null) =>
         new(new Money(1000, Eur), token ?? tokenId, capture, 100, splits ?? [new Split(seller, 900)], "ride", new Dictionary<string, string>());
@@ -218,5 +221,85 @@ public sealed class CreatePaymentTests
 
         Assert.Single(stored);
         disputes.VerifyNoOtherCalls();
+    }
+
+    /// <summary>Screening on, with the card's counter answering <paramref name="cardAttempts"/> attempts in this minute (this one included).</summary>
+    private void ScreensWith(int cardAttempts, RiskRules? rules = null)
+    {
+        var series = Enumerable.Range(0, cardAttempts).Aggregate(ActivitySeries.Empty, (counted, _) => counted.Add(clock.GetUtcNow()));
+        counters.Setup(c => c.AddAsync(It.Is<ActivityKey>(key => key.Dimension == ActivityKey.Card && key.Value == "fp"), RiskEvent.Attempt, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Activity(series, ActivitySeries.Empty));
+        screening = RiskScreeningTests.On(clock, counters.Object, rules);
+    }
+
+    [Fact]
+    public async Task The_attempt_is_counted_on_the_card_before_the_acquirer_is_asked()
+    {
+        var order = new List<string>();
+        ScreensWith(1);
+        counters.Setup(c => c.AddAsync(It.IsAny<ActivityKey>(), RiskEvent.Attempt, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("counted")).ReturnsAsync(Activity.None.Add(RiskEvent.Attempt, clock.GetUtcNow()));
+        acquirer.Setup(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()))
+            .Callback(() => order.Add("authorized")).ReturnsAsync(new AcquirerDecision.Approved("auth_1"));
+
+        var result = await Run(Command());
+
+        Assert.Equal(["counted", "authorized"], order);
+        var risk = Assert.Single(stored).Payment.Risk!;
+        Assert.Equal((RiskEvaluation.BaseScore, RiskLevel.Normal, 0), (risk.Score, risk.Level, risk.Rules.Count));
+        Assert.Equal("normal", Body(result.Value!).GetProperty("risk").GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task A_card_over_its_velocity_with_review_is_authorized_and_held_without_capture_or_ledger()
+    {
+        ScreensWith(21);
+
+        var result = await Run(Command(capture: true));
+
+        var change = Assert.Single(stored);
+        Assert.Equal((PaymentStatus.RequiresReview, 0L), (change.Payment.Status, change.Payment.AmountCaptured));
+        Assert.Null(change.Ledger);
+        Assert.Equal(EventTypes.ReviewOpened, change.Event.Type);
+        Assert.Equal([RiskRuleNames.CardVelocity], change.Payment.Risk!.Rules);
+        Assert.Equal((201, "requires_review"), (result.Value!.Status, Body(result.Value!).GetProperty("status").GetString()));
+        acquirer.Verify(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_blocking_rule_stores_a_failed_payment_answers_402_payment_blocked_and_never_asks_the_acquirer()
+    {
+        ScreensWith(21, RiskRules.Defaults with { CardVelocity = new VelocityRule(20, 60, RiskAction.Block) });
+
+        var result = await Run(Command());
+
+        var change = Assert.Single(stored);
+        Assert.Equal((402, "payment_blocked"), (result.Error?.Status, result.Error?.Code));
+        Assert.Equal(change.Payment.Id, result.Error!.Extensions["payment"]);
+        Assert.Equal((PaymentStatus.Failed, "blocked", EventTypes.PaymentFailed), (change.Payment.Status, change.Payment.FailureCode, change.Event.Type));
+        Assert.Null(change.Ledger);
+        acquirer.Verify(a => a.AuthorizeAsync(It.IsAny<AuthorizableCard>(), It.IsAny<Money>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_decline_is_counted_towards_the_cards_decline_burst_after_the_commit()
+    {
+        ScreensWith(1);
+        Declines();
+
+        await Run(Command());
+
+        Assert.Single(stored);
+        counters.Verify(c => c.AddAsync(It.Is<ActivityKey>(key => key.Value == "fp"), RiskEvent.Decline, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task With_screening_off_no_counter_is_touched_and_the_payment_has_no_risk()
+    {
+        var result = await Run(Command());
+
+        Assert.Null(Assert.Single(stored).Payment.Risk);
+        Assert.False(Body(result.Value!).TryGetProperty("risk", out _));
+        counters.VerifyNoOtherCalls();
     }
 }
