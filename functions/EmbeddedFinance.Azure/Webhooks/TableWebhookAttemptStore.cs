@@ -58,7 +58,9 @@ public sealed class TableWebhookAttemptStore(StateTable table) : IWebhookAttempt
         {
             // A duplicate message made the same attempt; the first record stands.
         }
-        if (attempt.Succeeded)
+        // A first scheduled attempt that succeeds (nearly every delivery) follows no failure of its own: it costs no delete. A
+        // manual attempt that failed before it leaves a stale mark, which recovery skips after checking the attempts.
+        if (attempt.Succeeded && (attempt.Manual || attempt.Number > 1))
         {
             try
             {

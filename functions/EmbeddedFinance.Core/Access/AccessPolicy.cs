@@ -54,7 +54,7 @@ public sealed record AccessPolicy
 
     /// <summary>Only a merchant's secret key: acting as the whole merchant (opening a portal session), which no restricted key or portal session may do.</summary>
     public static AccessPolicy SecretKeyOnly { get; } = new("secret key", false, false, true, false, null,
-        "A restricted key or portal session cannot call this route; use a secret key.");
+        "A restricted key cannot call this route; use a secret key.");
 
     /// <summary>A merchant's secret key, or a restricted key holding <paramref name="permission"/>.</summary>
     public static AccessPolicy Needs(Permission permission) => new(permission.ToString(), false, false, true, false, permission, null);
