@@ -78,6 +78,9 @@ public sealed class TestHost : IAsyncDisposable
             overrides["RateLimits:UnauthenticatedPermitsPerSecond"] = "10000";
             overrides["RateLimits:UnauthenticatedBurst"] = "10000";
             overrides["RateLimits:FailedAuthenticationLimit"] = "10000";
+            // Many tests pay dozens of times a minute with one sandbox card, which the default card velocity rule rightly holds
+            // for review; risk screening's own tests (Risk/) turn it on.
+            overrides["Risk:Enabled"] = "false";
             // Dozens of hosts share one Azurite on two cores in a test run: an answer can take seconds there, and a
             // timed-out try would be retried (the storage outage tests set their own, short, timeout).
             overrides["Storage:RequestTimeout"] = "00:00:30";

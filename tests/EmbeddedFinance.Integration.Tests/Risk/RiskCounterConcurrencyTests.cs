@@ -19,7 +19,7 @@ public sealed class RiskCounterConcurrencyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var shared = IsolatedStorage.Settings(IsolatedStorage.NewPrefix("r"));
-        // The velocity rule must not stop the flood this test counts.
+        shared["Risk:Enabled"] = "true";
         first = await TestHost.StartAsync(shared);
         second = await TestHost.StartAsync(shared);
     }

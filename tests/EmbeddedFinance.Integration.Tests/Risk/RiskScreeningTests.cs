@@ -19,6 +19,8 @@ public sealed class RiskScreeningTests : HostedTest
     private readonly Mock<IAcquirer> acquirer = new();
     private PaymentClient client = null!;
 
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Risk:Enabled"] = "true" };
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         var sandbox = new SandboxAcquirer();
