@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using EmbeddedFinance.Azure.Events;
 using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Storage;
 using EmbeddedFinance.Core.Api;
@@ -28,6 +29,7 @@ public sealed class TablePaymentStore(StateTable table, StateBatches batches) : 
         batches.CommitAsync(change.Payment.Scope, batch =>
         {
             writePayment(batch);
+            if (change.StatusEvent is not null) batch.AddEvent(change.StatusEvent);
             if (change.Refund is not null) batch.Add(PaymentRows.ToEntity(change.Refund, change.Payment.Scope));
             // A refund's transaction is the refund's (its reference), and its payment's too: listed by either id.
             if (change.Refund is not null && change.Ledger is not null)

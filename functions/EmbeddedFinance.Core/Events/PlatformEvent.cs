@@ -8,7 +8,7 @@ namespace EmbeddedFinance.Core.Events;
 
 /// <summary>
 /// A committed state change, as merchants receive it: written in the same batch as the change (its outbox row
-/// with it), so every change yields exactly one event. The payload is the object exactly as GET returns it.
+/// with it), so every change yields exactly its events (one, or two where a change is two facts, as a review closing on a succeeded payment). The payload is the object exactly as GET returns it.
 /// </summary>
 public sealed record PlatformEvent(string Id, string Type, string Scope, Mode Mode, DateTimeOffset Created, string ObjectJson)
 {

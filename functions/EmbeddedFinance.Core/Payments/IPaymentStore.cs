@@ -5,13 +5,17 @@ using EmbeddedFinance.Core.Ledger;
 
 namespace EmbeddedFinance.Core.Payments;
 
-/// <summary>A payment change and everything it implies, committed as one atomic batch.</summary>
+/// <summary>
+/// A payment change and everything it implies, committed as one atomic batch. <paramref name="StatusEvent"/> is a second
+/// event for a change that is two facts at once: a review closed and the payment succeeded, say.
+/// </summary>
 public sealed record PaymentChange(
     Payment Payment,
     LedgerTransaction? Ledger,
     Refund? Refund,
     PlatformEvent Event,
-    IdempotencyCompletion? Completion);
+    IdempotencyCompletion? Completion,
+    PlatformEvent? StatusEvent = null);
 
 public interface IPaymentStore
 {

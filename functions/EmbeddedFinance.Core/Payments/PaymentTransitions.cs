@@ -16,7 +16,7 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
-    private sealed record Outcome(Payment Payment, LedgerTransaction? Ledger, Refund? Refund, string EventType, StoredResponse Response);
+    private sealed record Outcome(Payment Payment, LedgerTransaction? Ledger, Refund? Refund, string EventType, StoredResponse Response, string? StatusEventType = null);
 
     public Task<Result<StoredResponse>> CaptureAsync(Caller.Merchant caller, string paymentId, long? amount, IdempotencyLease? lease, CancellationToken cancellationToken) =>
         ChangeAsync(caller, paymentId, lease, payment =>
@@ -36,7 +36,11 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
             return new Outcome(canceled.Value!, null, null, EventTypes.PaymentCanceled, StoredResponse.Of(200, PaymentView.From(canceled.Value!)));
         }, cancellationToken);
 
-    /// <summary>Approves a held payment: captured now when it was created to capture at once (so it settles from here), else left to capture.</summary>
+    /// <summary>
+    /// Approves a held payment: captured now when it was created to capture at once (so it settles from here), else left to
+    /// capture. Besides <c>review.closed</c> it emits the event its new status would have had without the review
+    /// (<c>payment.succeeded</c> or <c>payment.requires_capture</c>): a merchant that fulfils on those must hear of it.
+    /// </summary>
     public Task<Result<StoredResponse>> ApproveAsync(Caller.Merchant caller, string paymentId, IdempotencyLease? lease, CancellationToken cancellationToken) =>
         ChangeAsync(caller, paymentId, lease, payment =>
         {
@@ -46,16 +50,17 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
             var ledger = after.Status == PaymentStatus.Succeeded
                 ? LedgerTransaction.Create(after.Scope, after.Currency, LedgerTypes.Capture, after.Id, PaymentPostings.ForCapture(after), clock)
                 : null;
-            return new Outcome(after, ledger, null, EventTypes.ReviewClosed, StoredResponse.Of(200, PaymentView.From(after)));
+            var statusEvent = after.Status == PaymentStatus.Succeeded ? EventTypes.PaymentSucceeded : EventTypes.PaymentRequiresCapture;
+            return new Outcome(after, ledger, null, EventTypes.ReviewClosed, StoredResponse.Of(200, PaymentView.From(after)), statusEvent);
         }, cancellationToken);
 
-    /// <summary>Rejects a held payment: nothing was captured, so releasing the authorization is all there is to give back.</summary>
+    /// <summary>Rejects a held payment: nothing was captured, so releasing the authorization is all there is to give back (<c>review.closed</c> and <c>payment.canceled</c>).</summary>
     public Task<Result<StoredResponse>> RejectAsync(Caller.Merchant caller, string paymentId, IdempotencyLease? lease, CancellationToken cancellationToken) =>
         ChangeAsync(caller, paymentId, lease, payment =>
         {
             var rejected = payment.Reject();
             if (!rejected.IsSuccess) return rejected.Error!;
-            return new Outcome(rejected.Value!, null, null, EventTypes.ReviewClosed, StoredResponse.Of(200, PaymentView.From(rejected.Value!)));
+            return new Outcome(rejected.Value!, null, null, EventTypes.ReviewClosed, StoredResponse.Of(200, PaymentView.From(rejected.Value!)), EventTypes.PaymentCanceled);
         }, cancellationToken);
 
     public Task<Result<StoredResponse>> RefundAsync(Caller.Merchant caller, string paymentId, long? amount, bool refundApplicationFee, IdempotencyLease? lease, CancellationToken cancellationToken) =>
@@ -80,10 +85,12 @@ public sealed class PaymentTransitions(IPaymentStore store, TimeProvider clock)
             var decided = decide(payment);
             if (!decided.IsSuccess) return decided.Error!;
             var outcome = decided.Value!;
-            var changed = PlatformEvent.Of(outcome.EventType, caller.Scope, caller.Mode, PaymentView.From(outcome.Payment), clock);
+            var view = PaymentView.From(outcome.Payment);
+            var changed = PlatformEvent.Of(outcome.EventType, caller.Scope, caller.Mode, view, clock);
+            var statusEvent = outcome.StatusEventType is { } type ? PlatformEvent.Of(type, caller.Scope, caller.Mode, view, clock) : null;
             try
             {
-                await store.UpdateAsync(new PaymentChange(outcome.Payment, outcome.Ledger, outcome.Refund, changed, lease?.Complete(outcome.Response)), cancellationToken);
+                await store.UpdateAsync(new PaymentChange(outcome.Payment, outcome.Ledger, outcome.Refund, changed, lease?.Complete(outcome.Response), statusEvent), cancellationToken);
                 return outcome.Response;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)

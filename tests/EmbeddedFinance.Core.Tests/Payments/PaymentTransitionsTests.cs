@@ -90,6 +90,32 @@ public sealed class PaymentTransitionsTests
         Assert.Equal(EventTypes.PaymentCanceled, change.Event.Type);
     }
 
+    [Theory]
+    [InlineData(true, PaymentStatus.Succeeded, EventTypes.PaymentSucceeded)]
+    [InlineData(false, PaymentStatus.RequiresCapture, EventTypes.PaymentRequiresCapture)]
+    public async Task Approving_a_held_payment_closes_the_review_and_emits_the_event_of_its_new_status(bool captureAtOnce, PaymentStatus status, string statusEvent)
+    {
+        Stored(authorized with { Status = PaymentStatus.RequiresReview, CaptureOnCreate = captureAtOnce, AmountCaptured = 0 });
+
+        await Transitions.ApproveAsync(Shop, authorized.Id, null, CancellationToken.None);
+
+        var change = Assert.Single(updates);
+        Assert.Equal(status, change.Payment.Status);
+        Assert.Equal((EventTypes.ReviewClosed, statusEvent), (change.Event.Type, change.StatusEvent?.Type));
+        Assert.Equal(change.Event.ObjectJson, change.StatusEvent!.ObjectJson);
+    }
+
+    [Fact]
+    public async Task Rejecting_a_held_payment_closes_the_review_and_emits_payment_canceled()
+    {
+        Stored(authorized with { Status = PaymentStatus.RequiresReview, AmountCaptured = 0 });
+
+        await Transitions.RejectAsync(Shop, authorized.Id, null, CancellationToken.None);
+
+        var change = Assert.Single(updates);
+        Assert.Equal((PaymentStatus.Canceled, EventTypes.ReviewClosed, EventTypes.PaymentCanceled), (change.Payment.Status, change.Event.Type, change.StatusEvent?.Type));
+    }
+
     [Fact]
     public async Task Refund_commits_the_refund_with_postings_returning_it_to_clearing()
     {

@@ -114,6 +114,7 @@ public sealed class RiskScreeningTests : HostedTest
         Assert.Equal(("succeeded", 2_000L), (Status(approved), approved.GetProperty("amount_captured").GetInt64()));
         Assert.Equal(1, await LedgerTransactionsAsync());
         Assert.Equal(1, await Host.CountEventsAsync(Scope, EventTypes.ReviewClosed));
+        Assert.Equal(1, await Host.CountEventsAsync(Scope, EventTypes.PaymentSucceeded));
         await Eventually.HoldsAsync(async () => await client.BalanceAsync(account, "available") == 1_800, "the approved payment settled to the split account");
         var again = await client.PostAsync($"v1/payments/{id}/approve");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -130,6 +131,7 @@ public sealed class RiskScreeningTests : HostedTest
         Assert.Equal(("canceled", 0L), (Status(rejected), rejected.GetProperty("amount_captured").GetInt64()));
         Assert.Equal(0, await LedgerTransactionsAsync());
         Assert.Equal(1, await Host.CountEventsAsync(Scope, EventTypes.ReviewClosed));
+        Assert.Equal(1, await Host.CountEventsAsync(Scope, EventTypes.PaymentCanceled));
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"v1/payments/{id}/approve")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"v1/payments/{id}/capture")).StatusCode);
     }
