@@ -12,7 +12,6 @@ namespace EmbeddedFinance.Scenario;
 /// </summary>
 public static class MarketplaceScenario
 {
-    private const string Approved = "4242424242424242";
     private static readonly string[] Declined = ["4000000000000002", "4000000000009995"];
 
     /// <param name="runMidnight">
@@ -46,7 +45,7 @@ public static class MarketplaceScenario
         }
 
         var tokens = new Dictionary<string, string>();
-        foreach (var number in Declined.Append(Approved).Append(ScenarioDisputes.DisputedCard))
+        foreach (var number in Declined.Concat(Enumerable.Range(0, RiderCards.Riders).Select(RiderCards.For)).Append(ScenarioDisputes.DisputedCard))
         {
             var token = await client.Tokens.CreateAsync(new CreateTokenRequest { Card = new CardInput { Number = number, ExpMonth = 12, ExpYear = DateTime.UtcNow.Year + 3, Cvc = "123" } }, publishable, cancellationToken);
             tokens[number] = token.Id;
@@ -59,7 +58,7 @@ public static class MarketplaceScenario
         await Parallel.ForEachAsync(Enumerable.Range(0, rides), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (ride, _) =>
         {
             var driver = drivers[ride % drivers.Count];
-            var card = ride % 10 == 7 ? Declined[ride / 10 % 2] : Approved;
+            var card = ride % 10 == 7 ? Declined[ride / 10 % 2] : RiderCards.For(ride);
             var fare = 1_000 + (ride * 37 % 2_000);
             var fee = fare / 5;
             Payment payment;

@@ -8,7 +8,8 @@ namespace EmbeddedFinance.Integration.Tests.EndToEnd;
 
 /// <summary>
 /// The README's marketplace scenario, shrunk to 30 rides, against the host over its socket. The payout schedule's
-/// timer is off; the scenario's midnight is the schedule's run with a clock a day ahead, as in PayoutScheduleTests.
+/// timer is off; the scenario's midnight is the schedule's run with a clock a day ahead, as in PayoutScheduleTests. Risk
+/// screening is on with its default rules, as a merchant's platform would have it.
 /// </summary>
 public sealed class MarketplaceScenarioTests
 {
@@ -19,6 +20,8 @@ public sealed class MarketplaceScenarioTests
         {
             ["Payouts:SandboxReportAfter"] = "00:00:00.500",
             ["Schedules:PayScheduledPayouts"] = GrowthHost.Never,
+            // Screened as on the development host: the scenario must pass the default risk rules.
+            ["Risk:Enabled"] = "true",
         });
         var lines = new List<string>();
         var midnightRuns = 0;
