@@ -49,6 +49,8 @@ public sealed class EmbeddedFinanceClient : IDisposable
         Payouts = new PayoutsService(api);
         WebhookEndpoints = new WebhookEndpointsService(api);
         Events = new EventsService(api);
+        PortalSessions = new PortalSessionsService(api);
+        Risk = new RiskService(api);
         Ledger = new LedgerService(api);
         ApiKeys = new ApiKeysService(api);
         OAuthClients = new OAuthClientsService(api);
@@ -77,6 +79,10 @@ public sealed class EmbeddedFinanceClient : IDisposable
     public WebhookEndpointsService WebhookEndpoints { get; }
     /// <summary><c>/v1/events</c>.</summary>
     public EventsService Events { get; }
+    /// <summary><c>/v1/portal_sessions</c>.</summary>
+    public PortalSessionsService PortalSessions { get; }
+    /// <summary><c>/v1/risk/rules</c>.</summary>
+    public RiskService Risk { get; }
     /// <summary><c>/v1/ledger/transactions</c>.</summary>
     public LedgerService Ledger { get; }
     /// <summary><c>/v1/api_keys</c>.</summary>

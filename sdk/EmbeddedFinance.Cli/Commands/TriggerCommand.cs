@@ -45,10 +45,13 @@ public static class TriggerCommand
         [EventTypes.PayoutPaid] = PayOutAsync,
         [EventTypes.DisputeCreated] = async (client, ct) =>
             $"{Describe(await PayAsync(client, DisputedCard, "automatic", ct))} with the sandbox's disputed card: the dispute opens a few seconds after the capture",
-        // Seam: review.* (risk rules) and the rest are added with the flows that produce them.
+        [EventTypes.ReviewOpened] = async (client, ct) => $"{Describe(await HeldAsync(client, ct))}, held for review by the sandbox's elevated-risk card",
+        [EventTypes.ReviewClosed] = async (client, ct) =>
+            $"{Describe(await client.Payments.ApproveAsync((await HeldAsync(client, ct)).Id, cancellationToken: ct))}, held for review and approved",
     };
 
     private const string DisputedCard = "4000 0000 0000 0259";
+    private const string ElevatedRiskCard = "4000 0000 0000 9235";
     private static readonly TimeSpan SettlementWait = TimeSpan.FromSeconds(60);
 
     public static IReadOnlyCollection<string> Supported => [.. Scenarios.Keys];
@@ -98,6 +101,14 @@ public static class TriggerCommand
     {
         var token = await client.Tokens.CreateAsync(new CreateTokenRequest { Card = new CardInput { Number = card, ExpMonth = 12, ExpYear = DateTime.UtcNow.Year + 3, Cvc = "123" } }, cancellationToken: cancellationToken);
         return await client.Payments.CreateAsync(new CreatePaymentRequest { Amount = 2000, Currency = "usd", PaymentMethod = token.Id, CaptureMethod = capture, Description = "ef trigger" }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A payment on the card that always scores <c>elevated</c>: held in <c>requires_review</c> unless the merchant's rules say otherwise.</summary>
+    private static async Task<Payment> HeldAsync(EmbeddedFinanceClient client, CancellationToken cancellationToken)
+    {
+        var payment = await PayAsync(client, ElevatedRiskCard, "automatic", cancellationToken);
+        return payment.Status == "requires_review" ? payment
+            : throw new CliException(ExitCodes.Failed, $"Payment {payment.Id} was not held for review ({payment.Status}): the merchant's risk rules do not review an elevated score (elevated_action).");
     }
 
     private static Task<Account> AccountAsync(EmbeddedFinanceClient client, CancellationToken cancellationToken) =>

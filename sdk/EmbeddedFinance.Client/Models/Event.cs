@@ -27,12 +27,20 @@ public sealed record Event : IHasId
         Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("object", out var o) && o.ValueKind == JsonValueKind.Object
         && o.TryGetProperty("object", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null;
 
-    /// <summary>The data's object as <typeparamref name="T"/> (e.g. <see cref="Payment"/> for <c>payment.*</c> events).</summary>
+    /// <summary>
+    /// Whether the event came to a <c>thin</c> endpoint: its object is only <c>{id, object}</c>, so <see cref="DataObject"/>
+    /// has its id and defaults elsewhere; read the whole event with <c>Events.GetAsync(Id)</c>.
+    /// </summary>
+    public bool IsThin =>
+        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("object", out var o) && o.ValueKind == JsonValueKind.Object
+        && o.EnumerateObject().All(member => member.NameEquals("id") || member.NameEquals("object"));
+
+    /// <summary>The data's object as <typeparamref name="T"/> (e.g. <see cref="Payment"/> for <c>payment.*</c> and <c>review.*</c> events).</summary>
     public T DataObjectAs<T>() => Data.GetProperty("object").Deserialize<T>(ClientJson.Options)
         ?? throw new JsonException($"Event {Id} has no data object.");
 
     /// <summary>
-    /// The data's object as its type: <see cref="Payment"/>, <see cref="Payout"/>, <see cref="Account"/>,
+    /// The data's object as its type: <see cref="Payment"/> (<c>payment.*</c>, <c>review.*</c>), <see cref="Payout"/>, <see cref="Account"/>,
     /// <see cref="Dispute"/>, <see cref="Refund"/>, <see cref="WebhookEndpoint"/>; a kind this SDK does not know (from a
     /// newer platform) stays a <see cref="JsonElement"/>.
     /// </summary>
@@ -92,4 +100,19 @@ public static class EventTypes
     public const string DisputeUpdated = "dispute.updated";
     /// <summary>A dispute was decided.</summary>
     public const string DisputeClosed = "dispute.closed";
+    /// <summary>A risk rule held an authorized payment for review (<c>requires_review</c>); the object is the payment.</summary>
+    public const string ReviewOpened = "review.opened";
+    /// <summary>A held payment was approved or rejected; the object is the payment as it is now.</summary>
+    public const string ReviewClosed = "review.closed";
+}
+
+/// <summary>One entry of <c>GET /v1/event_types</c>: an event type, what it means, and the JSON Schema of its object.</summary>
+public sealed record EventTypeDescription
+{
+    /// <summary>e.g. <c>payment.succeeded</c>.</summary>
+    public string Name { get; init; } = "";
+    /// <summary>What happened, in words.</summary>
+    public string Description { get; init; } = "";
+    /// <summary>The JSON Schema (draft 2020-12) of its <c>data.object</c> in the newest API version, standing alone.</summary>
+    public JsonElement Schema { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed record Payment : IHasId
     public long AmountRefunded { get; init; }
     /// <summary>Lower-case ISO 4217 currency.</summary>
     public string Currency { get; init; } = "";
-    /// <summary><c>requires_capture</c>, <c>succeeded</c>, <c>failed</c> or <c>canceled</c>.</summary>
+    /// <summary><c>requires_capture</c>, <c>requires_review</c> (held by a risk rule until approved or rejected), <c>succeeded</c>, <c>failed</c> or <c>canceled</c>.</summary>
     public string Status { get; init; } = "";
     /// <summary><c>automatic</c> or <c>manual</c>.</summary>
     public string CaptureMethod { get; init; } = "";
@@ -25,7 +25,7 @@ public sealed record Payment : IHasId
     public Card Card { get; init; } = new();
     /// <summary>The merchant's description.</summary>
     public string? Description { get; init; }
-    /// <summary>Why a failed payment failed: <c>card_declined</c>, <c>insufficient_funds</c>, <c>expired_card</c>.</summary>
+    /// <summary>Why a failed payment failed: <c>card_declined</c>, <c>insufficient_funds</c>, <c>expired_card</c>, or <c>blocked</c> by a risk rule (the card never reached the acquirer).</summary>
     public string? FailureCode { get; init; }
     /// <summary>The failure, in words.</summary>
     public string? FailureMessage { get; init; }
@@ -39,6 +39,28 @@ public sealed record Payment : IHasId
     public bool Livemode { get; init; }
     /// <summary>The merchant's key-value pairs.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    /// <summary>How the payment was screened before it reached the acquirer; null when screening was off.</summary>
+    public PaymentRisk? Risk { get; init; }
+}
+
+/// <summary>A payment's risk screening.</summary>
+public sealed record PaymentRisk
+{
+    /// <summary>0 (no sign of risk) to 99.</summary>
+    public int Score { get; init; }
+    /// <summary><c>normal</c>, <c>elevated</c> (65–74) or <c>highest</c> (75–99).</summary>
+    public string Level { get; init; } = "";
+    /// <summary>The rules that fired: <c>card_velocity</c>, <c>address_velocity</c>, <c>decline_burst</c>, <c>amount_outlier</c>, <c>country_mismatch</c>, <c>sandbox_card</c>.</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+}
+
+/// <summary>The card holder's client as the merchant saw it, for risk screening.</summary>
+public sealed record PaymentClient
+{
+    /// <summary>The IP address (v4 or v6) of the card holder's browser or app.</summary>
+    public string? IpAddress { get; init; }
+    /// <summary>The ISO 3166-1 alpha-2 country the card holder is in.</summary>
+    public string? Country { get; init; }
 }
 
 /// <summary>A connected account's share of a payment.</summary>
@@ -69,6 +91,8 @@ public sealed record CreatePaymentRequest
     public string? Description { get; init; }
     /// <summary>Key-value pairs kept with the payment.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+    /// <summary>The card holder's client (address, country), for the risk rules.</summary>
+    public PaymentClient? Client { get; init; }
 }
 
 /// <summary>The body of <c>POST /v1/payments/{id}/capture</c>.</summary>

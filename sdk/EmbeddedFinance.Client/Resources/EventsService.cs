@@ -14,13 +14,13 @@ public sealed class EventsService
     public Task<Event> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.GetAsync<Event>($"v1/events/{Segment(id)}", options, cancellationToken);
 
-    /// <summary>One page of events, oldest first; <paramref name="type"/> filters.</summary>
-    public Task<Page<Event>> ListAsync(ListOptions? list = null, string? type = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        api.GetAsync<Page<Event>>(Query("v1/events", list, [new("type", type)]), options, cancellationToken);
+    /// <summary>One page of events, oldest first; <paramref name="type"/> filters, or <paramref name="objectId"/> (not both): the events about one object (<c>data.object.id</c>, e.g. a <c>pay_…</c>), its history.</summary>
+    public Task<Page<Event>> ListAsync(ListOptions? list = null, string? type = null, string? objectId = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Page<Event>>(Query("v1/events", list, Filters(type, objectId)), options, cancellationToken);
 
-    /// <summary>Every event from <see cref="ListOptions.StartingAfter"/> on, page after page; <paramref name="type"/> filters.</summary>
-    public IAsyncEnumerable<Event> ListAllAsync(ListOptions? list = null, string? type = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        api.ListAllAsync<Event>("v1/events", list, [new("type", type)], options, cancellationToken);
+    /// <summary>Every event from <see cref="ListOptions.StartingAfter"/> on, page after page; <paramref name="type"/> filters, or <paramref name="objectId"/> (not both).</summary>
+    public IAsyncEnumerable<Event> ListAllAsync(ListOptions? list = null, string? type = null, string? objectId = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.ListAllAsync<Event>("v1/events", list, Filters(type, objectId), options, cancellationToken);
 
     /// <summary>Every delivery attempt of an event.</summary>
     public Task<Page<WebhookAttempt>> ListDeliveriesAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -30,5 +30,9 @@ public sealed class EventsService
     public Task<EventRedelivery> RedeliverAsync(string id, string? endpoint = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.PostAsync<EventRedelivery>($"v1/events/{Segment(id)}/redeliver", new RedeliverEventRequest { Endpoint = endpoint }, options, cancellationToken);
 
-    // Seam: GET /v1/event_types is added here once the platform serves it.
+    /// <summary>The event catalog: every event type, what it means, and the JSON Schema of its object (not paged).</summary>
+    public Task<Page<EventTypeDescription>> ListTypesAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Page<EventTypeDescription>>("v1/event_types", options, cancellationToken);
+
+    private static KeyValuePair<string, string?>[] Filters(string? type, string? objectId) => [new("type", type), new("object", objectId)];
 }

@@ -10,11 +10,13 @@ public sealed class LedgerService
 
     internal LedgerService(ApiTransport api) => this.api = api;
 
-    /// <summary>One page of ledger transactions, oldest first; <paramref name="account"/> filters.</summary>
-    public Task<Page<LedgerTransaction>> ListTransactionsAsync(ListOptions? list = null, string? account = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        api.GetAsync<Page<LedgerTransaction>>(Query("v1/ledger/transactions", list, [new("account", account)]), options, cancellationToken);
+    /// <summary>One page of ledger transactions, oldest first; <paramref name="account"/> filters, or <paramref name="reference"/> (not both): the transactions a payment (its refunds included), refund, payout or dispute caused.</summary>
+    public Task<Page<LedgerTransaction>> ListTransactionsAsync(ListOptions? list = null, string? account = null, string? reference = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.GetAsync<Page<LedgerTransaction>>(Query("v1/ledger/transactions", list, Filters(account, reference)), options, cancellationToken);
 
-    /// <summary>Every ledger transaction, page after page; <paramref name="account"/> filters.</summary>
-    public IAsyncEnumerable<LedgerTransaction> ListAllTransactionsAsync(ListOptions? list = null, string? account = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        api.ListAllAsync<LedgerTransaction>("v1/ledger/transactions", list, [new("account", account)], options, cancellationToken);
+    /// <summary>Every ledger transaction, page after page; <paramref name="account"/> filters, or <paramref name="reference"/> (not both).</summary>
+    public IAsyncEnumerable<LedgerTransaction> ListAllTransactionsAsync(ListOptions? list = null, string? account = null, string? reference = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.ListAllAsync<LedgerTransaction>("v1/ledger/transactions", list, Filters(account, reference), options, cancellationToken);
+
+    private static KeyValuePair<string, string?>[] Filters(string? account, string? reference) => [new("account", account), new("reference", reference)];
 }

@@ -25,6 +25,4 @@ public sealed class MerchantsService
     /// <summary>Every API version and what it changed.</summary>
     public Task<Page<ApiVersionInfo>> ListApiVersionsAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.GetAsync<Page<ApiVersionInfo>>("v1/api_versions", options, cancellationToken);
-
-    // Seam: portal sessions (POST /v1/portal_sessions) get their own service once the platform serves them.
 }

@@ -10,7 +10,7 @@ public sealed class PaymentsService
 
     internal PaymentsService(ApiTransport api) => this.api = api;
 
-    /// <summary>Charges a token. A decline throws <see cref="ApiException"/> (402, <c>card_declined</c>…) whose problem names the failed payment (<c>ProblemMember("payment")</c>).</summary>
+    /// <summary>Charges a token. A decline or a risk block throws <see cref="ApiException"/> (402, <c>card_declined</c>…, <c>payment_blocked</c>) whose problem names the failed payment (<c>ProblemMember("payment")</c>).</summary>
     public Task<Payment> CreateAsync(CreatePaymentRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.PostAsync<Payment>("v1/payments", request, options, cancellationToken);
 
@@ -25,6 +25,14 @@ public sealed class PaymentsService
     /// <summary>Refunds a captured payment, all that remains or <see cref="RefundPaymentRequest.Amount"/>.</summary>
     public Task<Refund> RefundAsync(string id, RefundPaymentRequest? request = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.PostAsync<Refund>($"v1/payments/{Segment(id)}/refunds", request ?? new RefundPaymentRequest(), options, cancellationToken);
+
+    /// <summary>Approves a payment a risk rule held (<c>requires_review</c>): it is captured (automatic capture) or waits for capture (manual). Emits <c>review.closed</c>.</summary>
+    public Task<Payment> ApproveAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.PostAsync<Payment>($"v1/payments/{Segment(id)}/approve", new { }, options, cancellationToken);
+
+    /// <summary>Rejects a payment a risk rule held (<c>requires_review</c>): its authorization is released and it is <c>canceled</c>. Emits <c>review.closed</c>.</summary>
+    public Task<Payment> RejectAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.PostAsync<Payment>($"v1/payments/{Segment(id)}/reject", new { }, options, cancellationToken);
 
     /// <summary>Reads one payment.</summary>
     public Task<Payment> GetAsync(string id, RequestOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -10,7 +10,7 @@ public sealed class WebhookEndpointsService
 
     internal WebhookEndpointsService(ApiTransport api) => this.api = api;
 
-    /// <summary>Creates an endpoint; the answer carries its <c>whsec_</c> secret, once.</summary>
+    /// <summary>Creates an endpoint; the answer carries its <c>whsec_</c> secret (or, <c>ed25519</c>, its <c>whpk_</c> public key), once.</summary>
     public Task<WebhookEndpoint> CreateAsync(CreateWebhookEndpointRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.PostAsync<WebhookEndpoint>("v1/webhook_endpoints", request, options, cancellationToken);
 
@@ -38,5 +38,7 @@ public sealed class WebhookEndpointsService
     public IAsyncEnumerable<WebhookEndpoint> ListAllAsync(ListOptions? list = null, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.ListAllAsync<WebhookEndpoint>("v1/webhook_endpoints", list, null, options, cancellationToken);
 
-    // Seam: recover (POST /v1/webhook_endpoints/{id}/recover) is added here once the platform serves it.
+    /// <summary>After a receiver's outage: every event of the period whose latest attempt to this endpoint failed is sent once more now (same <c>webhook-id</c>).</summary>
+    public Task<WebhookRecovery> RecoverAsync(string id, RecoverWebhookEndpointRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.PostAsync<WebhookRecovery>($"v1/webhook_endpoints/{Segment(id)}/recover", request, options, cancellationToken);
 }

@@ -145,6 +145,14 @@ public sealed partial class CliTests : HostedTest
         Assert.Equal(0, tail.Exit);
         Assert.Single(tail.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
+        var reviewed = await RunAsync(merchant.SecretKey, "trigger", "review.closed");
+        Assert.Equal(0, reviewed.Exit);
+        Assert.Contains("(succeeded), held for review and approved", reviewed.Output);
+        var closed = Assert.Single((await api.Events.ListAsync(type: EventTypes.ReviewClosed)).Data);
+        var held = Assert.IsType<Payment>(closed.DataObject);
+        Assert.Equal(("succeeded", "elevated"), (held.Status, held.Risk!.Level));
+        Assert.Equal([EventTypes.ReviewOpened, EventTypes.ReviewClosed], (await api.Events.ListAsync(objectId: held.Id)).Data.Select(item => item.Type));
+
         var payout = await RunAsync(merchant.SecretKey, "trigger", "payout.paid");
         Assert.Equal(0, payout.Exit);
         var payoutId = Regex.Match(payout.Output, @"payout (po_[a-z0-9]+)").Groups[1].Value;

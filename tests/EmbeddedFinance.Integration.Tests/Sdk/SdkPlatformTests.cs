@@ -199,7 +199,7 @@ public sealed class SdkPlatformTests : HostedTest
         await Eventually.HoldsAsync(() => Receiver.On("sdk").Count == 2, "the second delivery");
         var during = Receiver.On("sdk")[1];
         Assert.Equal(2, during.Headers["webhook-signature"].Split(' ').Length);
-        foreach (var secret in new[] { endpoint.Secret!, rotated.Secret })
+        foreach (var secret in new[] { endpoint.Secret!, rotated.Secret! })
         {
             Assert.Equal(during.WebhookId, new WebhookVerifier(secret).Verify(during.Body, name => during.Headers.TryGetValue(name, out var value) ? value : null).Id);
         }
