@@ -1,11 +1,7 @@
 using System.Text.Json;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Integration.Tests.Portal;
 
@@ -27,13 +23,9 @@ public sealed class CrossSiteForger : IAsyncDisposable
 
     public static async Task<CrossSiteForger> StartAsync(Uri target, string json)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         // text/plain is a "simple" request: no preflight, so only the cookie's SameSite and the API's checks stand in the way.
         var field = System.Net.WebUtility.HtmlEncode(json[..^1] + ",\"x\":\"");
-        app.MapGet("/", () => Results.Content($$"""
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapGet("/", () => Results.Content($$"""
             <!doctype html><html><body>
             <form method="post" action="{{target}}" enctype="text/plain"><input type="hidden" name="{{field}}" value="&quot;}"></form>
             <script>
@@ -41,9 +33,7 @@ public sealed class CrossSiteForger : IAsyncDisposable
               .finally(() => document.forms[0].submit());
             </script>
             </body></html>
-            """, "text/html"));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            """, "text/html")));
         return new CrossSiteForger(app, new Uri($"http://localhost:{address.Port}/"));
     }
 

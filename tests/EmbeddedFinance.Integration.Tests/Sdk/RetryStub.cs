@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.Http;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Integration.Tests.Sdk;
 
@@ -19,11 +15,11 @@ public sealed class RetryStub : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> script;
 
-    private RetryStub(WebApplication app, ConcurrentQueue<Func<HttpContext, Task>> script)
+    private RetryStub(WebApplication app, Uri address, ConcurrentQueue<Func<HttpContext, Task>> script)
     {
         this.app = app;
         this.script = script;
-        ApiBase = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/api/");
+        ApiBase = new Uri(address + "api/");
     }
 
     public Uri ApiBase { get; }
@@ -47,19 +43,14 @@ public sealed class RetryStub : IAsyncDisposable
 
     public static async Task<RetryStub> StartAsync(Func<HttpContext, Task> then, params Func<HttpContext, Task>[] steps)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         var script = new ConcurrentQueue<Func<HttpContext, Task>>(steps);
         RetryStub? stub = null;
-        app.Run(async context =>
+        var (app, address) = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             stub!.Requests.Enqueue((context.Request.Method, context.Request.Path.Value!, context.Request.Headers["Idempotency-Key"].FirstOrDefault()));
             await (script.TryDequeue(out var step) ? step : then)(context);
-        });
-        await app.StartAsync();
-        stub = new RetryStub(app, script);
+        }));
+        stub = new RetryStub(app, address, script);
         return stub;
     }
 

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using EmbeddedFinance.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace EmbeddedFinance.Integration.Tests.Webhooks;
 
@@ -24,11 +20,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedWebhook> received = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
 
-    private WebhookReceiver(WebApplication app)
+    private WebhookReceiver(WebApplication app, Uri address)
     {
         this.app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address.TrimEnd('/'));
+        BaseUrl = address;
     }
 
     public Uri BaseUrl { get; }
@@ -37,12 +32,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         WebhookReceiver? receiver = null;
-        app.MapPost("/{path}", async (HttpContext context, string path) =>
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/{path}", async (HttpContext context, string path) =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
@@ -62,9 +53,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             {
                 // The sender gave up (its timeout): nothing to answer.
             }
-        });
-        await app.StartAsync();
-        receiver = new WebhookReceiver(app);
+        }));
+        receiver = new WebhookReceiver(app, address);
         return receiver;
     }
 
