@@ -85,6 +85,7 @@ public static class AzureAdapters
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMerchantStore, TableMerchantStore>();
         services.AddSingleton<ISignupQuota, TableSignupQuota>();
+        services.AddSingleton<ILiveAccessRequestStore, TableLiveAccessRequestStore>();
         services.AddSingleton<TableApiKeyDirectory>();
         services.AddSingleton<IApiKeyDirectory>(provider => provider.GetRequiredService<TableApiKeyDirectory>());
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();

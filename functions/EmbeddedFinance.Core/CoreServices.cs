@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<UpdateMerchant>();
         services.AddValidatedOptions<SignupOptions>(SignupOptions.Section);
         services.AddSingleton<Signups>();
+        services.AddSingleton<LiveAccess>();
         services.AddSingleton<MerchantApiVersions>();
         services.AddSingleton<CardSealer>();
         services.AddSingleton<CardFingerprinter>();

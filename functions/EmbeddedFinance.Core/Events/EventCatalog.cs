@@ -1,6 +1,7 @@
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Onboarding;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
@@ -35,5 +36,6 @@ public static class EventCatalog
         new(EventTypes.DisputeCreated, "A card holder disputed a payment: the dispute opened and its amount and fee were withdrawn.", typeof(DisputeView)),
         new(EventTypes.DisputeUpdated, "A dispute's evidence changed or was submitted.", typeof(DisputeView)),
         new(EventTypes.DisputeClosed, "A dispute was decided: `won` (its withdrawal returned) or `lost`.", typeof(DisputeView)),
+        new(EventTypes.MerchantLiveEnabled, "The operator approved the merchant's live access request: live mode is enabled, and the merchant's next `GET /v1/live_access_requests/{id}` shows its live keys once.", typeof(LiveAccessRequestView)),
     ];
 }
