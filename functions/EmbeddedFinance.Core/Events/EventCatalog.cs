@@ -36,6 +36,8 @@ public static class EventCatalog
         new(EventTypes.DisputeCreated, "A card holder disputed a payment: the dispute opened and its amount and fee were withdrawn.", typeof(DisputeView)),
         new(EventTypes.DisputeUpdated, "A dispute's evidence changed or was submitted.", typeof(DisputeView)),
         new(EventTypes.DisputeClosed, "A dispute was decided: `won` (its withdrawal returned) or `lost`.", typeof(DisputeView)),
+        new(EventTypes.ReviewOpened, "A risk rule held an authorized payment for review (`requires_review`); the payment.", typeof(PaymentView)),
+        new(EventTypes.ReviewClosed, "A held payment was approved (captured, or left to capture) or rejected (its authorization released); the payment as it is now.", typeof(PaymentView)),
         new(EventTypes.MerchantLiveEnabled, "The operator approved the merchant's live access request: live mode is enabled, and the merchant's next `GET /v1/live_access_requests/{id}` shows its live keys once.", typeof(LiveAccessRequestView)),
     ];
 }
