@@ -14,6 +14,8 @@ using EmbeddedFinance.Azure.Health;
 using EmbeddedFinance.Azure.Idempotency;
 using EmbeddedFinance.Azure.Ledger;
 using EmbeddedFinance.Azure.Merchants;
+using EmbeddedFinance.Azure.Onboarding;
+using EmbeddedFinance.Core.Onboarding;
 using EmbeddedFinance.Azure.OAuth;
 using EmbeddedFinance.Azure.Payments;
 using EmbeddedFinance.Azure.Secrets;
@@ -82,6 +84,8 @@ public static class AzureAdapters
         services.AddSingleton<IdempotencyRecords>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IMerchantStore, TableMerchantStore>();
+        services.AddSingleton<ISignupQuota, TableSignupQuota>();
+        services.AddSingleton<ILiveAccessRequestStore, TableLiveAccessRequestStore>();
         services.AddSingleton<TableApiKeyDirectory>();
         services.AddSingleton<IApiKeyDirectory>(provider => provider.GetRequiredService<TableApiKeyDirectory>());
         services.AddSingleton<IApiKeyStore, TableApiKeyStore>();

@@ -7,6 +7,7 @@ using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
+using EmbeddedFinance.Core.Onboarding;
 using EmbeddedFinance.Core.OAuth;
 using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Outbox;
@@ -49,6 +50,9 @@ public static class CoreServices
         services.AddSingleton<CreateMerchant>();
         services.AddSingleton<GetMerchant>();
         services.AddSingleton<UpdateMerchant>();
+        services.AddValidatedOptions<SignupOptions>(SignupOptions.Section);
+        services.AddSingleton<Signups>();
+        services.AddSingleton<LiveAccess>();
         services.AddSingleton<MerchantApiVersions>();
         services.AddSingleton<CardSealer>();
         services.AddSingleton<CardFingerprinter>();

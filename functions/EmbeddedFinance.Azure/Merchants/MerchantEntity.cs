@@ -17,4 +17,8 @@ public sealed class MerchantEntity : ITableEntity
 
     /// <summary>Null on rows written before versions were dates: those merchants have the first version.</summary>
     public string? ApiVersion { get; set; }
+
+    public string? Email { get; set; }
+    public string? TermsVersion { get; set; }
+    public DateTimeOffset? TermsAcceptedAt { get; set; }
 }

@@ -36,6 +36,9 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
             DefaultCurrency = merchant.DefaultCurrency.Code,
             Created = merchant.Created,
             ApiVersion = merchant.ApiVersion,
+            Email = merchant.Email,
+            TermsVersion = merchant.Terms?.Version,
+            TermsAcceptedAt = merchant.Terms?.AcceptedAt,
         });
         await batch.CompleteAsync(completion, cancellationToken);
         await RowWithdrawal.RunAsync(table, [.. keys.SelectMany(key => new[] { ApiKeyRows.ToEntity(key), ApiKeyRows.ToObjectEntity(key) })], () => batch.SubmitAsync(cancellationToken));
@@ -48,7 +51,12 @@ public sealed class TableMerchantStore(StateTable table, StateBatches batches) :
         var entity = found.Value!;
         Country.TryParse(entity.Country, out var country);
         Currency.TryParse(entity.DefaultCurrency, out var currency);
-        return new Merchant(merchantId, entity.Name, country, currency, entity.Created) { ApiVersion = entity.ApiVersion ?? ApiVersions.First };
+        return new Merchant(merchantId, entity.Name, country, currency, entity.Created) 
+        {
+            ApiVersion = entity.ApiVersion ?? ApiVersions.First,
+            Email = entity.Email,
+            Terms = entity is { TermsVersion: { } version, TermsAcceptedAt: { } at } ? new TermsAcceptance(version, at) : null,
+        };
     }
 
     public async Task UpdateApiVersionAsync(string merchantId, string apiVersion, CancellationToken cancellationToken)

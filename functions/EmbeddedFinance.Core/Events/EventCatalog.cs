@@ -1,6 +1,7 @@
 using EmbeddedFinance.Core.Accounts;
 using EmbeddedFinance.Core.Disputes;
 using EmbeddedFinance.Core.Ledger;
+using EmbeddedFinance.Core.Onboarding;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
@@ -37,5 +38,6 @@ public static class EventCatalog
         new(EventTypes.DisputeClosed, "A dispute was decided: `won` (its withdrawal returned) or `lost`.", typeof(DisputeView)),
         new(EventTypes.ReviewOpened, "A risk rule held an authorized payment for review (`requires_review`): nothing is captured until `POST /v1/payments/{id}/approve` or `/reject`.", typeof(PaymentView)),
         new(EventTypes.ReviewClosed, "A held payment was approved (captured, or left to capture) or rejected (its authorization released); the payment as it is now.", typeof(PaymentView)),
+        new(EventTypes.MerchantLiveEnabled, "The operator approved the merchant's live access request: live mode is enabled, and the merchant's next `GET /v1/live_access_requests/{id}` shows its live keys once.", typeof(LiveAccessRequestView)),
     ];
 }

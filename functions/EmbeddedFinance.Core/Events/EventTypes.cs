@@ -37,10 +37,14 @@ public static class EventTypes
     /// <summary>A held payment was approved (captured, or left to capture) or rejected (its authorization released); the payload is the payment as it is now.</summary>
     public const string ReviewClosed = "review.closed";
 
+    /// <summary>The operator approved the merchant's live access request: live mode is enabled; the payload is the request.</summary>
+    public const string MerchantLiveEnabled = "merchant.live_enabled";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
         PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountUpdated, AccountBalanceNegative, WebhookEndpointDisabled,
         DisputeCreated, DisputeUpdated, DisputeClosed, ReviewOpened, ReviewClosed,
+        MerchantLiveEnabled,
     };
 }

@@ -91,7 +91,7 @@ public sealed class ApiPipeline(
             var pinned = caller is Caller.Merchant merchant ? await versions.PinnedAsync(merchant.MerchantId, request.HttpContext.RequestAborted) : ApiVersions.Newest;
             version = pinned;
             // Public routes (health, this API's description) are not versioned: they answer in the newest.
-            if (refused is null && !route.Access.Anonymous)
+            if (refused is null && route.Versioned)
             {
                 var asked = RequestedVersion(request, pinned);
                 if (asked.IsSuccess) version = asked.Value!;
@@ -138,7 +138,7 @@ public sealed class ApiPipeline(
             // The change itself has committed; losing its audit line must page someone, not fail the client.
             await audit.RecordAsync(caller.Scope, caller.KeyId, route.Action, outcome.Response.Status, outcome.Response.ErrorCode, outcome.Replayed, requestId);
         }
-        return new ApiResponse(route.Access.Anonymous ? outcome.Response : Render(outcome.Response, version), requestId, outcome.Replayed, version);
+        return new ApiResponse(route.Versioned ? Render(outcome.Response, version) : outcome.Response, requestId, outcome.Replayed, version);
     }
 
     /// <summary>

@@ -7,4 +7,9 @@ public sealed record ApiRoute(string Action, AccessPolicy Access, bool Idempoten
 {
     /// <summary>Body members (dotted paths) left out of the idempotency fingerprint because nothing derived from them may be stored.</summary>
     public IReadOnlyList<string> UnfingerprintedMembers { get; init; } = [];
+
+    /// <summary>A public route that is an API operation (a sign-up) rather than a document: it honours <c>EF-Version</c> as keyed routes do.</summary>
+    public bool VersionedWhenPublic { get; init; }
+
+    public bool Versioned => !Access.Anonymous || VersionedWhenPublic;
 }

@@ -7,6 +7,7 @@ using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Ledger;
 using EmbeddedFinance.Core.Merchants;
 using EmbeddedFinance.Core.OAuth;
+using EmbeddedFinance.Core.Onboarding;
 using EmbeddedFinance.Core.Operations;
 using EmbeddedFinance.Core.Payments;
 using EmbeddedFinance.Core.Payouts;
@@ -142,5 +143,17 @@ public static class ApiSchemas
         ApiSchema.Of<JwksDocument>("Jwks"),
         ApiSchema.Of<PublicJwk>("PublicJwk"),
         ApiSchema.Of<AuthorizationServerMetadata>("AuthorizationServerMetadata"),
+        ApiSchema.Of<CreateSignupRequest>("CreateSignupRequest"),
+        ApiSchema.Of<SignupView>("Signup"),
+        ApiSchema.Of<CreateLiveAccessRequestRequest>("CreateLiveAccessRequestRequest"),
+        ApiSchema.Of<BusinessDetailsRequest>("BusinessDetailsInput"),
+        ApiSchema.Of<LiveAccessRequestView>("LiveAccessRequest"),
+        ApiSchema.Of<BusinessDetailsView>("BusinessDetails"),
+        ApiSchema.Of<LiveApiKeysView>("LiveApiKeys"),
+        ApiSchema.List<LiveAccessRequestView>("LiveAccessRequestList", "The merchant's live access requests, newest first. Not paged: `has_more` is always `false`.", "Every live access request of the merchant, newest first.", "/v1/live_access_requests", paged: false),
+        ApiSchema.Of<EmptyRequest>("ApproveLiveAccessRequestRequest", """
+            { "description": "The body of `POST /v1/admin/live_access_requests/{id}/approve`: absent or `{}`; any member is rejected with `400 parameter_unknown`." }
+            """),
+        ApiSchema.Of<RejectLiveAccessRequestRequest>("RejectLiveAccessRequestRequest"),
     ];
 }

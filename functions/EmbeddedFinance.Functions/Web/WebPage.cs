@@ -16,15 +16,18 @@ public sealed class WebPage(int status, byte[] content, string contentType) : IA
 
     public string? ETag { get; init; }
 
+    /// <summary>The page's content security policy: <see cref="ContentSecurityPolicy"/> unless a site needs its own.</summary>
+    public string Policy { get; init; } = ContentSecurityPolicy;
+
     public string? Location { get; init; }
 
     /// <summary>Runs on the response before the body is written (cookies).</summary>
     public Action<HttpResponse>? Prepare { get; init; }
 
-    public static WebPage Of(StaticAsset asset, HttpRequest request) =>
+    public static WebPage Of(StaticAsset asset, HttpRequest request, string policy = ContentSecurityPolicy) =>
         request.Headers.IfNoneMatch == asset.ETag
-            ? new WebPage(StatusCodes.Status304NotModified, [], asset.ContentType) { ETag = asset.ETag }
-            : new WebPage(StatusCodes.Status200OK, asset.Content, asset.ContentType) { ETag = asset.ETag };
+            ? new WebPage(StatusCodes.Status304NotModified, [], asset.ContentType) { ETag = asset.ETag, Policy = policy }
+            : new WebPage(StatusCodes.Status200OK, asset.Content, asset.ContentType) { ETag = asset.ETag, Policy = policy };
 
     /// <summary>A small page of its own (a notice), from fixed text only: nothing of the request is echoed.</summary>
     public static WebPage Notice(int status, string title, string message) => new(status, Encoding.UTF8.GetBytes($"""
@@ -41,7 +44,7 @@ public sealed class WebPage(int status, byte[] content, string contentType) : IA
     {
         var response = context.HttpContext.Response;
         response.StatusCode = status;
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy = Policy;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XFrameOptions = "SAMEORIGIN";

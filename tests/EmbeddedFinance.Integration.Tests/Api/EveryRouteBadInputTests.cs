@@ -25,7 +25,8 @@ public sealed class EveryRouteBadInputTests : HostedTest
             // Public documents answer anyone; the token endpoint answers in RFC 6749's error shape (OAuthTokenEndpointTests covers its bad input);
             // the portal's pages are HTML for browsers (PortalSessionTests and PortalBrowserTests cover their bad input).
             .Where(route => !route.Item2.StartsWith("health", StringComparison.Ordinal) && !route.Item2.StartsWith("openapi", StringComparison.Ordinal)
-                && !route.Item2.StartsWith(".well-known/", StringComparison.Ordinal) && route.Item2 != "oauth/token" && route.Item2 != PortalFunction.Route)
+                && !route.Item2.StartsWith(".well-known/", StringComparison.Ordinal) && route.Item2 != "oauth/token" && route.Item2 != PortalFunction.Route
+                && route.Item2 != EmbeddedFinance.Functions.Docs.DocsFunction.Route)
             .ToList();
 
     private static readonly HashSet<string> StableCodes =

@@ -98,6 +98,10 @@ public sealed class EventCatalogTests : HostedTest
         }, "the dispute opened");
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/disputes/{dispute}", new { evidence = new { uncategorized_text = "losing_evidence" }, submit = true }, Guid.NewGuid().ToString()), HttpStatusCode.OK);
 
+        // Going live: the operator approves the merchant's live access request.
+        var live = await PaymentClient.ExpectAsync(await client.PostAsync("v1/live_access_requests", new { business = new { legal_name = "Ride Co", country = "US", website = "https://ride.example" } }), HttpStatusCode.Created);
+        await PaymentClient.ExpectAsync(await Host.SendAsync(HttpMethod.Post, $"v1/admin/live_access_requests/{live.GetProperty("id").GetString()}/approve", TestHost.AdminKey, new { }), HttpStatusCode.OK);
+
         List<JsonElement> events = [];
         await Eventually.HoldsAsync(async () =>
         {
