@@ -104,6 +104,8 @@ public static class EventTypes
     public const string ReviewOpened = "review.opened";
     /// <summary>A held payment was approved or rejected; the object is the payment as it is now.</summary>
     public const string ReviewClosed = "review.closed";
+    /// <summary>The operator approved the merchant's live access request; the object is the <c>live_access_request</c>.</summary>
+    public const string MerchantLiveEnabled = "merchant.live_enabled";
 }
 
 /// <summary>One entry of <c>GET /v1/event_types</c>: an event type, what it means, and the JSON Schema of its object.</summary>

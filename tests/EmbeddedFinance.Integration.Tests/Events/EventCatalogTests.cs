@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json;
 using EmbeddedFinance.Core.Events;
+using EmbeddedFinance.Core.Risk;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using EmbeddedFinance.Integration.Tests.Payments;
 using EmbeddedFinance.Integration.Tests.Webhooks;
@@ -27,6 +28,7 @@ public sealed class EventCatalogTests : HostedTest
         ["Disputes:SandboxAfter"] = "00:00:01",
         ["Disputes:SandboxDecideAfter"] = "00:00:00",
         ["Schedules:SandboxDisputes"] = "*/1 * * * * *",
+        ["Risk:Enabled"] = "true",
     };
 
     [Fact]
@@ -97,6 +99,10 @@ public sealed class EventCatalogTests : HostedTest
             return dispute is not null;
         }, "the dispute opened");
         await PaymentClient.ExpectAsync(await client.PostAsync($"v1/disputes/{dispute}", new { evidence = new { uncategorized_text = "losing_evidence" }, submit = true }, Guid.NewGuid().ToString()), HttpStatusCode.OK);
+
+        // Risk screening holds a payment by the sandbox's elevated card for review; the merchant approves it.
+        var reviewed = (await client.PayAsync(await client.TokenAsync(SandboxRiskCards.Elevated), 2_000)).GetProperty("id").GetString()!;
+        await PaymentClient.ExpectAsync(await client.PostAsync($"v1/payments/{reviewed}/approve", null, Guid.NewGuid().ToString()), HttpStatusCode.OK);
 
         // Going live: the operator approves the merchant's live access request.
         var live = await PaymentClient.ExpectAsync(await client.PostAsync("v1/live_access_requests", new { business = new { legal_name = "Ride Co", country = "US", website = "https://ride.example" } }), HttpStatusCode.Created);
