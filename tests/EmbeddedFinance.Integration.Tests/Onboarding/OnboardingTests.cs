@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Integration.Tests.Infrastructure;
 using EmbeddedFinance.Integration.Tests.Payments;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmbeddedFinance.Integration.Tests.Onboarding;
 
@@ -95,6 +97,28 @@ public sealed class OnboardingTests : HostedTest
         await client.VerifyAsync(account);
         await PaymentClient.ExpectAsync(await client.PostAsync("v1/payouts", new { account, amount = 1_000, currency = "usd" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         Assert.Equal(3_000, await client.BalanceAsync(account, "available"));
+    }
+
+    [Fact]
+    public async Task The_payout_schedule_skips_an_unverified_account_saying_why_and_its_balance_stays()
+    {
+        var account = await NewAccountAsync(PaymentClient.UsBank());
+        await PatchAsync(account, PaymentClient.Individual("1111"));
+        await Host.SendAsync(HttpMethod.Patch, $"v1/accounts/{account}", client.Merchant.SecretKey, new { payout_schedule = new { interval = "daily" } });
+        await client.FundAsync(await client.TokenAsync(), account, 2_500);
+        await Eventually.HoldsAsync(async () => Status(await GetAsync(account)) == "failed", "failed");
+
+        var made = await ActivatorUtilities.CreateInstance<PayScheduledPayouts>(Host.Services, (TimeProvider)new AheadClock(TimeSpan.FromDays(1))).RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, made);
+        Assert.Contains(Host.Logs.Lines, line => line.Contains($"Skipped the scheduled payout of {account}", StringComparison.Ordinal) && line.Contains("identity is not verified (status failed)", StringComparison.Ordinal));
+        Assert.Empty(await client.PayoutsAsync(account));
+        Assert.Equal(2_500, await client.BalanceAsync(account, "available"));
+    }
+
+    private sealed class AheadClock(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
     }
 
     private static readonly (string Country, string Individual, string Param)[] BadIdentities =
