@@ -59,7 +59,7 @@ var baseName = '${namePrefix}-${environmentName}'
 var storageName = toLower(take('${namePrefix}${environmentName}${suffix}', 24))
 var deploymentContainer = 'app-package'
 var tableNames = [ '${storagePrefix}state', '${storagePrefix}audit', '${storagePrefix}secrets', '${storagePrefix}work', '${storagePrefix}risk' ]
-var queueNames = [ 'ef-outbox', 'ef-settlement', 'ef-payouts', 'ef-payout-reports', 'ef-webhooks', 'ef-integration-events' ]
+var queueNames = [ 'ef-outbox', 'ef-settlement', 'ef-payouts', 'ef-payout-reports', 'ef-webhooks', 'ef-integration-events', 'ef-identity-verifications' ]
 var eventsTopic = 'events'
 var isProd = environmentName == 'prod'
 // The only way in from outside the VNet: a deployer's IP, in dev, when given. Prod has none.
@@ -404,6 +404,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Queues__PayoutReports', value: queueNames[3] }
         { name: 'Queues__Webhooks', value: queueNames[4] }
         { name: 'Queues__IntegrationEvents', value: queueNames[5] }
+        { name: 'Queues__IdentityVerifications', value: queueNames[6] }
         { name: 'Schedules__PurgeIdempotency', value: '0 */15 * * * *' }
         { name: 'Schedules__SweepOutbox', value: '*/10 * * * * *' }
         { name: 'Schedules__SweepSettlement', value: '*/10 * * * * *' }

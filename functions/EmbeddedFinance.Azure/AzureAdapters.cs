@@ -122,6 +122,8 @@ public static class AzureAdapters
         services.AddSingleton<IPayoutStore, TablePayoutStore>();
         services.AddSingleton<IPayoutQueue, QueuePayoutQueue>();
         services.AddSingleton<IPayoutChecks, TablePayoutChecks>();
+        services.AddSingleton<Core.Onboarding.IIdentityVerificationQueue, Onboarding.QueueIdentityVerificationQueue>();
+        services.AddSingleton<Core.Onboarding.IAccountReviews, Onboarding.TableAccountReviews>();
         services.AddSingleton<IPayoutDueIndex, TablePayoutDueIndex>();
         services.AddSingleton<IEventStore, TableEventStore>();
         services.AddSingleton<WebhookEndpointSet>();

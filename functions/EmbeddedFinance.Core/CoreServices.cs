@@ -60,6 +60,14 @@ public static class CoreServices
         services.AddSingleton<GetToken>();
         services.AddSingleton<CardAuthorizationReader>();
         services.AddSingleton<ConnectedAccounts>();
+        services.AddValidatedOptions<Onboarding.OnboardingOptions>(Onboarding.OnboardingOptions.Section);
+        services.AddSingleton<Onboarding.IdentitySealer>();
+        services.AddSingleton<Onboarding.IdentitySubmission>();
+        services.AddSingleton<Onboarding.IdentityVerifierPipeline>();
+        services.TryAddSingleton<Onboarding.IIdentityVerifier, Onboarding.SandboxIdentityVerifier>();
+        services.AddSingleton<Onboarding.VerifyIdentity>();
+        services.AddSingleton<Onboarding.ReviewAccount>();
+        services.AddSingleton<IOutboxConsumer, Onboarding.IdentityVerificationDispatch>();
         services.TryAddSingleton<IAcquirer, SandboxAcquirer>();
         services.AddValidatedOptions<RiskOptions>(RiskOptions.Section);
         services.AddSingleton<RiskRuleBook>();

@@ -43,6 +43,21 @@ public static class MarketplaceScenario
             if (daily) await client.Accounts.UpdateAsync(account.Id, new UpdateAccountRequest { PayoutSchedule = new PayoutSchedule { Interval = "daily" } }, cancellationToken: cancellationToken);
             drivers.Add((name, account.Id, daily));
         }
+        // Identity (KYC): Ana verifies at once; Bo's date of birth is held for the operator's review (verified late);
+        // Cy's id number fails (id_number_mismatch) and is corrected before the payouts. Earnings accrue meanwhile.
+        var identityUpdates = 0;
+        foreach (var ((name, account, _), last4, dob) in drivers.Zip(new[] { ("0000", 1990), ("0000", 1900), (FailingLast4, 1991) }).Select(pair => (pair.First, pair.Second.Item1, pair.Second.Item2)))
+        {
+            await client.Accounts.UpdateAsync(account, new UpdateAccountRequest { Individual = Identity(name, last4, dob) }, cancellationToken: cancellationToken);
+            identityUpdates++;
+        }
+        var firstVerdicts = new Dictionary<string, string>();
+        foreach (var (name, account, _) in drivers)
+        {
+            await Poll.UntilAsync(async () => (await client.Accounts.GetAsync(account, cancellationToken: cancellationToken)).Individual?.VerificationStatus != "pending", TimeSpan.FromSeconds(60));
+            firstVerdicts[name] = (await client.Accounts.GetAsync(account, cancellationToken: cancellationToken)).Individual?.VerificationStatus ?? "unknown";
+        }
+        log($"identity: {string.Join(", ", firstVerdicts.Select(pair => $"{pair.Key} {pair.Value}"))}");
 
         var tokens = new Dictionary<string, string>();
         foreach (var number in Declined.Concat(Enumerable.Range(0, RiderCards.Riders).Select(RiderCards.For)).Append(ScenarioDisputes.DisputedCard))
@@ -98,6 +113,17 @@ public static class MarketplaceScenario
             if (!settled) log($"{name}: available balance did not reach {expected} within 60 s");
         }
 
+        // Late verification: the operator clears Bo's review; Cy supplies the right id number.
+        await admin.Admin.VerifyAccountAsync(drivers[1].Account, cancellationToken: cancellationToken);
+        await client.Accounts.UpdateAsync(drivers[2].Account, new UpdateAccountRequest { Individual = new IndividualInput { IdNumberLast4 = "0000" } }, cancellationToken: cancellationToken);
+        identityUpdates++;
+        foreach (var (name, account, _) in drivers)
+        {
+            var verified = await Poll.UntilAsync(async () => (await client.Accounts.GetAsync(account, cancellationToken: cancellationToken)).PayoutsEnabled, TimeSpan.FromSeconds(60));
+            if (!verified) log($"{name}: payouts not enabled within 60 s");
+        }
+        log($"identity: every driver verified ({drivers[1].Name} after review, {drivers[2].Name} after a corrected id number)");
+
         var payouts = new Dictionary<string, (long Amount, string Id, bool Automatic)>();
         foreach (var (_, account, daily) in drivers)
         {
@@ -134,7 +160,9 @@ public static class MarketplaceScenario
         var expectedWebhooks = new Dictionary<string, int>
         {
             ["account.created"] = drivers.Count,
-            ["account.updated"] = drivers.Count(driver => driver.Daily),
+            // Each schedule and identity change, and each verdict (the first three, Cy's second, Bo's review).
+            ["account.updated"] = drivers.Count(driver => driver.Daily) + identityUpdates + drivers.Count + 2,
+            ["account.verified"] = drivers.Count,
             ["payment.succeeded"] = succeeded,
             ["payment.failed"] = rides - succeeded,
             ["payment.refunded"] = refunds,
@@ -164,6 +192,18 @@ public static class MarketplaceScenario
             expectedWebhooks,
             receiver.Rejected);
     }
+
+    private const string FailingLast4 = "1111";
+
+    /// <summary>A sandbox identity: <c>1111</c> fails verification, a 1900 birth year is held for manual review.</summary>
+    private static IndividualInput Identity(string name, string last4, int birthYear) => new()
+    {
+        FirstName = name,
+        LastName = "Driver",
+        Dob = new DateOfBirth { Day = 1, Month = 1, Year = birthYear },
+        Address = new AddressInput { Line1 = "1 Main Street", City = "Springfield", State = "IL", PostalCode = "62701" },
+        IdNumberLast4 = last4,
+    };
 
     private static async Task<long> AvailableAsync(EmbeddedFinanceClient client, string account) =>
         (await client.Accounts.GetBalanceAsync(account)).Available.Where(amount => amount.Currency == "usd").Sum(amount => amount.Amount);

@@ -31,4 +31,17 @@ public sealed class AccountEntity : ITableEntity
     public string? PayoutWeeklyAnchor { get; set; }
     public int? PayoutMonthlyAnchor { get; set; }
     public int? PayoutDelayDays { get; set; }
+
+    // Identity onboarding (ADR 026): rows written before it have no VerificationStatus and are grandfathered.
+    public string? VerificationStatus { get; set; }
+    public bool? Grandfathered { get; set; }
+    public string? IdentityProvided { get; set; }
+    public string? IdentityKeyVersion { get; set; }
+    public byte[]? IdentityCiphertext { get; set; }
+    public int? DobYear { get; set; }
+    public string? IdNumberLast4 { get; set; }
+    public string? SubmissionId { get; set; }
+
+    /// <summary>The verification errors as <c>field:code</c> pairs joined by <c>;</c>.</summary>
+    public string? VerificationErrors { get; set; }
 }

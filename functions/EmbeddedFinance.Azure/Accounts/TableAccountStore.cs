@@ -7,6 +7,7 @@ using EmbeddedFinance.Core.Api;
 using EmbeddedFinance.Core.Common;
 using EmbeddedFinance.Core.Events;
 using EmbeddedFinance.Core.Idempotency;
+using EmbeddedFinance.Core.Onboarding;
 using EmbeddedFinance.Core.Payouts;
 
 namespace EmbeddedFinance.Azure.Accounts;
@@ -23,9 +24,13 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
         await batch.SubmitAsync(cancellationToken);
     }
 
-    public async Task UpdateAsync(ConnectedAccount account, PlatformEvent updated, IdempotencyCompletion? completion, CancellationToken cancellationToken)
+    public Task UpdateAsync(ConnectedAccount account, PlatformEvent updated, IdempotencyCompletion? completion, CancellationToken cancellationToken) =>
+        UpdateAsync(account, [updated], completion, cancellationToken);
+
+    public async Task UpdateAsync(ConnectedAccount account, IReadOnlyList<PlatformEvent> events, IdempotencyCompletion? completion, CancellationToken cancellationToken)
     {
-        var batch = batches.For(account.Scope).Replace(ToEntity(account)).AddEvent(updated);
+        var batch = batches.For(account.Scope).Replace(ToEntity(account));
+        foreach (var change in events) batch.AddEvent(change);
         await batch.CompleteAsync(completion, cancellationToken);
         await batch.SubmitAsync(cancellationToken);
     }
@@ -62,7 +67,30 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
         PayoutWeeklyAnchor = account.PayoutSchedule.WeeklyAnchor?.ToString(),
         PayoutMonthlyAnchor = account.PayoutSchedule.MonthlyAnchor,
         PayoutDelayDays = account.PayoutSchedule.DelayDays,
+        VerificationStatus = account.Onboarding.Status.ToString(),
+        Grandfathered = account.Onboarding.Grandfathered ? true : null,
+        IdentityProvided = string.Join(',', account.Onboarding.Provided),
+        IdentityKeyVersion = account.Onboarding.Identity?.KeyVersion,
+        IdentityCiphertext = account.Onboarding.Identity?.Ciphertext,
+        DobYear = account.Onboarding.DobYear,
+        IdNumberLast4 = account.Onboarding.IdNumberLast4,
+        SubmissionId = account.Onboarding.SubmissionId,
+        VerificationErrors = account.Onboarding.Errors.Count == 0 ? null : string.Join(';', account.Onboarding.Errors.Select(error => $"{error.Field}:{error.Code}")),
     };
+
+    private static Core.Onboarding.Onboarding ToOnboarding(AccountEntity entity)
+    {
+        if (entity.VerificationStatus is null) return Core.Onboarding.Onboarding.New with { Grandfathered = true };
+        var identity = entity.IdentityCiphertext is null || entity.IdentityKeyVersion is null ? null : new SealedIdentity(entity.IdentityKeyVersion, entity.IdentityCiphertext);
+        var provided = string.IsNullOrEmpty(entity.IdentityProvided) ? [] : entity.IdentityProvided.Split(',');
+        var errors = string.IsNullOrEmpty(entity.VerificationErrors)
+            ? []
+            : entity.VerificationErrors.Split(';').Select(pair => pair.Split(':', 2)).Select(pair => new RequirementError(pair[0], pair[1])).ToList();
+        return new Core.Onboarding.Onboarding(Enum.Parse<VerificationStatus>(entity.VerificationStatus), provided, identity, entity.DobYear, entity.IdNumberLast4, entity.SubmissionId, errors)
+        {
+            Grandfathered = entity.Grandfathered == true,
+        };
+    }
 
     private static PayoutSchedule ToSchedule(AccountEntity entity) => entity.PayoutInterval is null
         ? PayoutSchedule.Manual
@@ -77,6 +105,7 @@ public sealed class TableAccountStore(StateTable table, StateBatches batches, Ti
             country, currency, Enum.Parse<Mode>(entity.Mode), entity.Created, ToDestination(entity))
         {
             PayoutSchedule = ToSchedule(entity),
+            Onboarding = ToOnboarding(entity),
             Version = entity.ETag.ToString(),
         };
     }

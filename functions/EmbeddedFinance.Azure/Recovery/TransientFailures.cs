@@ -18,7 +18,7 @@ public static class TransientFailures
     public static bool Is(Exception failure) => StorageUnavailability.Covers(failure) || failure switch
     {
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(Is),
-        BrokenCircuitException or TimeoutRejectedException or PayoutRailUnavailableException or ConcurrencyConflictException => true,
+        BrokenCircuitException or TimeoutRejectedException or PayoutRailUnavailableException or Core.Onboarding.IdentityVerifierUnavailableException or ConcurrencyConflictException => true,
         // Storage and Key Vault speak the same RequestFailedException; beyond "no answer", throttling is worth waiting out.
         RequestFailedException request => request.Status is 429 or >= 500,
         ServiceBusException serviceBus => serviceBus.IsTransient || serviceBus.Reason is ServiceBusFailureReason.ServiceBusy or ServiceBusFailureReason.ServiceTimeout or ServiceBusFailureReason.ServiceCommunicationProblem,

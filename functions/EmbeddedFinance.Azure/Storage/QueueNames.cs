@@ -14,15 +14,16 @@ public sealed class QueueNames : Core.Common.ISelfValidatingOptions
     public string PayoutReports { get; set; } = "ef-payout-reports";
     public string Webhooks { get; set; } = "ef-webhooks";
     public string IntegrationEvents { get; set; } = "ef-integration-events";
+    public string IdentityVerifications { get; set; } = "ef-identity-verifications";
 
-    public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports, Webhooks, IntegrationEvents];
+    public IEnumerable<string> All => [Outbox, Settlement, Payouts, PayoutReports, Webhooks, IntegrationEvents, IdentityVerifications];
 
     /// <summary>Azure queue names: 3–63 lower-case letters, digits and single dashes, starting and ending with a letter or digit.</summary>
     public string? Problem()
     {
         var named = new (string Setting, string Value)[]
         {
-            (nameof(Outbox), Outbox), (nameof(Settlement), Settlement), (nameof(Payouts), Payouts), (nameof(PayoutReports), PayoutReports), (nameof(Webhooks), Webhooks), (nameof(IntegrationEvents), IntegrationEvents),
+            (nameof(Outbox), Outbox), (nameof(Settlement), Settlement), (nameof(Payouts), Payouts), (nameof(PayoutReports), PayoutReports), (nameof(Webhooks), Webhooks), (nameof(IntegrationEvents), IntegrationEvents), (nameof(IdentityVerifications), IdentityVerifications),
         };
         foreach (var (setting, value) in named)
         {

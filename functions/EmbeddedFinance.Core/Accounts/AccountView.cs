@@ -26,10 +26,20 @@ public sealed record AccountView(
     [Description("When the account was created, in Unix seconds."), Example(1717171717)]
     long Created,
     [Description("`true` for live mode (`sk_live_…`), `false` for sandbox (`sk_test_…`).")]
-    bool Livemode)
+    bool Livemode,
+    [Description("What the account must still supply, what is being verified, and why a field was refused.")]
+    Onboarding.RequirementsView Requirements,
+    [Description("Whether payments may be split to the account (always `true`: earnings accrue to the balance whatever the verification).")]
+    bool ChargesEnabled,
+    [Description("Whether the account may be paid out: `true` once its identity is verified (`POST /v1/payouts` is otherwise `400 account_not_verified`, and scheduled payouts skip it).")]
+    bool PayoutsEnabled,
+    [Description("What is shown of the person behind the account: verification status, year of birth, last four of the id number.")]
+    Onboarding.IndividualView Individual)
 {
     public static AccountView From(ConnectedAccount account) => new(
         account.Id, "account", account.DisplayName, account.Email, account.Country.Code, account.DefaultCurrency.Code, Payouts.PayoutDestinationView.From(account.PayoutDestination),
         PayoutScheduleView.From(account.PayoutSchedule),
-        account.Created.ToUnixTimeSeconds(), account.Mode == Common.Mode.Live);
+        account.Created.ToUnixTimeSeconds(), account.Mode == Common.Mode.Live,
+        Onboarding.RequirementsView.From(account.Onboarding, account.Country), Onboarding.Onboarding.ChargesEnabled, account.Onboarding.PayoutsEnabled,
+        Onboarding.IndividualView.From(account.Onboarding));
 }

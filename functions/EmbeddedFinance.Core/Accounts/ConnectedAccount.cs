@@ -18,6 +18,9 @@ public sealed record ConnectedAccount(
     /// <summary>When the account is paid out automatically; manual unless set.</summary>
     public PayoutSchedule PayoutSchedule { get; init; } = PayoutSchedule.Manual;
 
+    /// <summary>The identity the account supplied (sealed) and where its verification stands.</summary>
+    public Onboarding.Onboarding Onboarding { get; init; } = EmbeddedFinance.Core.Onboarding.Onboarding.New;
+
     /// <summary>The stored row's ETag; null before it is written.</summary>
     public string? Version { get; init; }
 }

@@ -13,7 +13,7 @@ namespace EmbeddedFinance.Core.Accounts;
 /// schedule is entered in the due index before the account that needs it commits (a crash leaves a row the schedule
 /// timer finds stale), and a changed schedule moves its row.
 /// </summary>
-public sealed class ConnectedAccounts(IAccountStore store, BankAccountSealer sealer, IPayoutDueIndex dueIndex, TimeProvider clock, ILogger<ConnectedAccounts> logger)
+public sealed class ConnectedAccounts(IAccountStore store, BankAccountSealer sealer, Onboarding.IdentitySubmission submission, IPayoutDueIndex dueIndex, TimeProvider clock, ILogger<ConnectedAccounts> logger)
 {
     private const int ConflictRetries = 5;
 
@@ -44,7 +44,11 @@ public sealed class ConnectedAccounts(IAccountStore store, BankAccountSealer sea
         return StoredResponse.Of(200, new ListView<AccountView>("list", found.Data.Select(AccountView.From).ToList(), found.HasMore, "/v1/accounts"));
     }
 
-    /// <summary>Replaces the account's payout schedule, emits <c>account.updated</c>, and moves the schedule's row in the due index.</summary>
+    /// <summary>
+    /// Replaces the account's payout schedule and merges identity fields into its sealed identity (a complete one is
+    /// submitted for verification, which the relay queues from the event), emits <c>account.updated</c>, and moves the
+    /// schedule's row in the due index.
+    /// </summary>
     public async Task<Result<StoredResponse>> UpdateAsync(Caller.Merchant caller, string accountId, UpdateAccountCommand command, IdempotencyLease? lease, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -52,7 +56,12 @@ public sealed class ConnectedAccounts(IAccountStore store, BankAccountSealer sea
             var account = PrefixedId.IsWellFormed(accountId, "acct") ? await store.GetAsync(caller.Scope, accountId, cancellationToken) : null;
             if (account is null) return Errors.ResourceMissing("account");
             var now = clock.GetUtcNow();
-            var updated = account with { PayoutSchedule = command.PayoutSchedule };
+            var updated = command.PayoutSchedule is { } schedule ? account with { PayoutSchedule = schedule } : account;
+            if (command.Individual is { } individual)
+            {
+                if (Onboarding.AddressRules.Check(individual, account.Country) is { } invalid) return invalid;
+                updated = updated with { Onboarding = await submission.ApplyAsync(account.Scope, account.Id, account.Country, account.Onboarding, individual, cancellationToken) };
+            }
             var view = AccountView.From(updated);
             var response = StoredResponse.Of(200, view);
             var before = account.PayoutSchedule.NextDueAfter(now);

@@ -18,6 +18,8 @@ public static class Errors
     public static ApiError IdempotencyInFlight() => new(409, "idempotency_request_in_flight",
         "A request with this Idempotency-Key is still being processed. Retry after it completes.", "Idempotency-Key");
     public static ApiError BalanceInsufficient(string detail) => new(402, "balance_insufficient", detail, "amount");
+    /// <summary>A payout to an account whose identity is not verified (<c>payouts_enabled: false</c>).</summary>
+    public static ApiError AccountNotVerified(string detail) => new(400, "account_not_verified", detail, "account");
     public static ApiError StateInvalid(string detail) => new(409, "state_invalid", detail);
 
     /// <summary>Racing writes kept changing what this one read; unlike <see cref="StateInvalid"/>, retrying the same request (same key) may succeed.</summary>

@@ -18,6 +18,9 @@ public static class EventTypes
     /// <summary>An account's settings changed (<c>PATCH /v1/accounts/{id}</c>); the payload is the account as it is now.</summary>
     public const string AccountUpdated = "account.updated";
 
+    /// <summary>An account's identity was verified (by the verifier, or by the operator after review): payouts are enabled.</summary>
+    public const string AccountVerified = "account.verified";
+
     /// <summary>An account's available balance went from zero or more to below zero (once per crossing).</summary>
     public const string AccountBalanceNegative = "account.balance_negative";
     public const string WebhookEndpointDisabled = "webhook_endpoint.disabled";
@@ -43,7 +46,7 @@ public static class EventTypes
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         PaymentSucceeded, PaymentFailed, PaymentRequiresCapture, PaymentCaptured, PaymentCanceled, PaymentRefunded, PaymentSettled,
-        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountUpdated, AccountBalanceNegative, WebhookEndpointDisabled,
+        PayoutCreated, PayoutPaid, PayoutFailed, AccountCreated, AccountUpdated, AccountVerified, AccountBalanceNegative, WebhookEndpointDisabled,
         DisputeCreated, DisputeUpdated, DisputeClosed, ReviewOpened, ReviewClosed,
         MerchantLiveEnabled,
     };

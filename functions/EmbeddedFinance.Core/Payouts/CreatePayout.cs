@@ -28,6 +28,11 @@ public sealed class CreatePayout(
         var account = await accounts.GetAsync(caller.Scope, command.Account, cancellationToken);
         if (account is null) return Errors.ResourceMissing("account", "account");
         if (account.PayoutDestination is null) return Errors.InvalidRequest("The account has no payout destination; create it with a payout_destination.", "account");
+        if (!account.Onboarding.PayoutsEnabled)
+        {
+            return Errors.AccountNotVerified(
+                $"The account's identity is not verified (verification status '{Onboarding.VerificationStatusNames.ApiName(account.Onboarding.Status)}'); supply what its requirements list as currently due. Its balance keeps accruing.");
+        }
         var currency = command.Amount.Currency;
         if (currency != account.PayoutDestination.Currency)
         {

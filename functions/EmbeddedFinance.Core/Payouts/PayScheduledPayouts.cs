@@ -79,6 +79,12 @@ public sealed class PayScheduledPayouts(
             logger.LogInformation("Skipped the scheduled payout of {Account} in {Scope} for {Period}: already paid by {PayoutId}", account.Id, account.Scope, period, paid);
             return false;
         }
+        if (!account.Onboarding.PayoutsEnabled)
+        {
+            logger.LogWarning("Skipped the scheduled payout of {Account} in {Scope} for {Period}: the account's identity is not verified (status {VerificationStatus}); its balance keeps accruing",
+                account.Id, account.Scope, period, Onboarding.VerificationStatusNames.ApiName(account.Onboarding.Status));
+            return false;
+        }
         if (account.PayoutDestination is null)
         {
             logger.LogWarning("Skipped the scheduled payout of {Account} in {Scope} for {Period}: the account has no payout destination", account.Id, account.Scope, period);

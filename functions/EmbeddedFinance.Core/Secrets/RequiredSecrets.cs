@@ -13,7 +13,7 @@ namespace EmbeddedFinance.Core.Secrets;
 public sealed class RequiredSecrets(ISecretStore secrets, AdminKeyProvider adminKey, SigningKeys signingKeys, IOptions<PlatformOptions> options, ILogger<RequiredSecrets> logger)
 {
     public static IReadOnlyList<string> DataKeyNames { get; } =
-        [SecretNames.IdempotencyDataKey, SecretNames.RequestFingerprintKey, SecretNames.CardDataKey, SecretNames.CardFingerprintKey, SecretNames.BankAccountDataKey, SecretNames.AuditChainKey];
+        [SecretNames.IdempotencyDataKey, SecretNames.RequestFingerprintKey, SecretNames.CardDataKey, SecretNames.CardFingerprintKey, SecretNames.BankAccountDataKey, SecretNames.IdentityDataKey, SecretNames.AuditChainKey];
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

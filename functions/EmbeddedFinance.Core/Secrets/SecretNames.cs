@@ -10,6 +10,9 @@ public static class SecretNames
     public const string CardFingerprintKey = "card-fingerprint-key";
     public const string BankAccountDataKey = "bank-account-data-key";
 
+    /// <summary>Seals connected accounts' identity (name, date of birth, address, id number): its own key, apart from cards and bank accounts (ADR 026).</summary>
+    public const string IdentityDataKey = "identity-data-key";
+
     /// <summary>The HMAC key of the audit hash chain (<see cref="Audit.AuditChain"/>): read only by the app, like the data keys.</summary>
     public const string AuditChainKey = "audit-chain-key";
 

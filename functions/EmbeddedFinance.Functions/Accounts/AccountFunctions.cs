@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace EmbeddedFinance.Functions.Accounts;
 
-public sealed class AccountFunctions(ApiPipeline api, ConnectedAccounts accounts)
+public sealed class AccountFunctions(ApiPipeline api, ConnectedAccounts accounts, TimeProvider clock)
 {
     private static readonly ApiRoute Create = new("accounts.create", AccessPolicy.Needs(Permission.Write(ApiResources.Accounts)));
     private static readonly ApiRoute Retrieve = new("accounts.retrieve", AccessPolicy.Needs(Permission.Read(ApiResources.Accounts)));
@@ -35,6 +35,6 @@ public sealed class AccountFunctions(ApiPipeline api, ConnectedAccounts accounts
     [Function("UpdateAccount")]
     public Task<IActionResult> UpdateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/accounts/{id}")] HttpRequest request, string id) =>
         api.WriteAsync<UpdateAccountRequest, UpdateAccountCommand>(request, Update,
-            body => body.Validate(),
+            body => body.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
             (call, command, lease) => accounts.UpdateAsync(call.Merchant, id, command, lease, CancellationToken.None));
 }

@@ -62,6 +62,9 @@ public static class ApiSchemas
         ApiSchema.Of<EmptyRequest>("ReviewPaymentRequest", """
             { "description": "The body of `POST /v1/payments/{id}/approve` and `…/reject`: absent or `{}`; any member is rejected with `400 parameter_unknown`." }
             """),
+        ApiSchema.Of<EmptyRequest>("VerifyAccountRequest", """
+            { "description": "The body of `POST /v1/admin/accounts/{id}/verify`: absent or `{}`; any member is rejected with `400 parameter_unknown`." }
+            """),
         ApiSchema.Of<RefundRequest>("RefundPaymentRequest", """
             {
               "description": "The body of `POST /v1/payments/{id}/refunds`; it may be absent or `{}`. Members not listed here are rejected with `400 parameter_unknown`.",

@@ -26,6 +26,7 @@ public static class LocalConfiguration
         ["Queues:PayoutReports"] = "ef-payout-reports",
         ["Queues:Webhooks"] = "ef-webhooks",
         ["Queues:IntegrationEvents"] = "ef-integration-events",
+        ["Queues:IdentityVerifications"] = "ef-identity-verifications",
         ["Schedules:Redrive"] = "0 * * * * *",
         ["Schedules:PayScheduledPayouts"] = "0 * * * * *",
         ["Schedules:SandboxDisputes"] = "*/2 * * * * *",

@@ -21,6 +21,86 @@ public sealed record Account : IHasId
     public long Created { get; init; }
     /// <summary>Whether the account is live (false: test mode).</summary>
     public bool Livemode { get; init; }
+    /// <summary>What the account must still supply, what is being verified, and why a field was refused.</summary>
+    public AccountRequirements? Requirements { get; init; }
+    /// <summary>Whether payments may be split to the account.</summary>
+    public bool ChargesEnabled { get; init; }
+    /// <summary>Whether the account may be paid out (its identity verified).</summary>
+    public bool PayoutsEnabled { get; init; }
+    /// <summary>What is shown of the person behind the account.</summary>
+    public IndividualSummary? Individual { get; init; }
+}
+
+/// <summary>An account's identity requirements.</summary>
+public sealed record AccountRequirements
+{
+    /// <summary>Fields still to supply (or supplied and refused).</summary>
+    public IReadOnlyList<string> CurrentlyDue { get; init; } = [];
+    /// <summary>Fields waiting for verification or manual review.</summary>
+    public IReadOnlyList<string> PendingVerification { get; init; } = [];
+    /// <summary>Why supplied fields did not verify.</summary>
+    public IReadOnlyList<RequirementError> Errors { get; init; } = [];
+}
+
+/// <summary>A supplied field that did not verify.</summary>
+public sealed record RequirementError
+{
+    /// <summary>Such as <c>individual.id_number_last4</c>.</summary>
+    public string Field { get; init; } = "";
+    /// <summary><c>id_number_mismatch</c> or <c>under_review</c>.</summary>
+    public string Code { get; init; } = "";
+}
+
+/// <summary>What the API shows of the person behind an account: never more than the year of birth and last four of the id number.</summary>
+public sealed record IndividualSummary
+{
+    /// <summary><c>unverified</c>, <c>pending</c>, <c>under_review</c>, <c>verified</c> or <c>failed</c>.</summary>
+    public string VerificationStatus { get; init; } = "";
+    /// <summary>The year of birth, once supplied.</summary>
+    public int? DobYear { get; init; }
+    /// <summary>The last four digits of the id number (US), once supplied.</summary>
+    public string? IdNumberLast4 { get; init; }
+}
+
+/// <summary>Identity of the person behind an account, for <c>PATCH /v1/accounts/{id}</c>; members left out keep what was supplied.</summary>
+public sealed record IndividualInput
+{
+    /// <summary>Given name.</summary>
+    public string? FirstName { get; init; }
+    /// <summary>Family name.</summary>
+    public string? LastName { get; init; }
+    /// <summary>Date of birth (at least 18 years ago).</summary>
+    public DateOfBirth? Dob { get; init; }
+    /// <summary>Postal address in the account's country.</summary>
+    public AddressInput? Address { get; init; }
+    /// <summary>US: the last four digits of the SSN.</summary>
+    public string? IdNumberLast4 { get; init; }
+}
+
+/// <summary>A date of birth.</summary>
+public sealed record DateOfBirth
+{
+    /// <summary>1–31.</summary>
+    public required int Day { get; init; }
+    /// <summary>1–12.</summary>
+    public required int Month { get; init; }
+    /// <summary>1900 or later.</summary>
+    public required int Year { get; init; }
+}
+
+/// <summary>A postal address.</summary>
+public sealed record AddressInput
+{
+    /// <summary>Street and number.</summary>
+    public required string Line1 { get; init; }
+    /// <summary>More of the street address.</summary>
+    public string? Line2 { get; init; }
+    /// <summary>City.</summary>
+    public required string City { get; init; }
+    /// <summary>US state or Canadian province code; elsewhere optional.</summary>
+    public string? State { get; init; }
+    /// <summary>ZIP or postal code.</summary>
+    public required string PostalCode { get; init; }
 }
 
 /// <summary>A payout destination as the API shows it: never the full number.</summary>
@@ -90,6 +170,8 @@ public sealed record UpdateAccountRequest
 {
     /// <summary>The new payout schedule.</summary>
     public PayoutSchedule? PayoutSchedule { get; init; }
+    /// <summary>Identity fields to supply; verification starts once nothing is due.</summary>
+    public IndividualInput? Individual { get; init; }
 }
 
 /// <summary>An account's balance per currency.</summary>

@@ -14,6 +14,10 @@ public sealed class AdminService
     public Task<ReconciliationReport> ReconcileAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.PostAsync<ReconciliationReport>("v1/admin/reconciliation", null, options, cancellationToken);
 
+    /// <summary>Verifies an account held for manual review (<c>under_review</c>).</summary>
+    public Task<Account> VerifyAccountAsync(string accountId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        api.PostAsync<Account>($"v1/admin/accounts/{Segment(accountId)}/verify", null, options, cancellationToken);
+
     /// <summary>Every platform queue's poison twin and what sits in it.</summary>
     public Task<Page<PoisonQueueInfo>> ListPoisonQueuesAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         api.GetAsync<Page<PoisonQueueInfo>>("v1/admin/poison", options, cancellationToken);

@@ -40,10 +40,10 @@ public sealed class ConnectedAccountsTests
             .Callback<ScheduledPayoutDue, CancellationToken>((due, _) => steps.Add($"remove {due.DueAt:yyyy-MM-dd}")).Returns(Task.CompletedTask);
     }
 
-    private ConnectedAccounts UseCase => new(store.Object, new BankAccountSealer(new DataKeys(Mock.Of<ISecretStore>())), index.Object, clock, NullLogger<ConnectedAccounts>.Instance);
+    private ConnectedAccounts UseCase => new(store.Object, new BankAccountSealer(new DataKeys(Mock.Of<ISecretStore>())), new Onboarding.IdentitySubmission(new Onboarding.IdentitySealer(new DataKeys(Mock.Of<ISecretStore>())), clock), index.Object, clock, NullLogger<ConnectedAccounts>.Instance);
 
     private Task<Api.Result<Api.StoredResponse>> Update(PayoutSchedule schedule) =>
-        UseCase.UpdateAsync(Shop, account.Id, new UpdateAccountCommand(schedule), null, CancellationToken.None);
+        UseCase.UpdateAsync(Shop, account.Id, new UpdateAccountCommand(schedule, null), null, CancellationToken.None);
 
     [Fact]
     public async Task A_new_schedule_is_indexed_before_the_commit_and_the_old_row_removed_after_it()
@@ -96,7 +96,7 @@ public sealed class ConnectedAccountsTests
     [Fact]
     public async Task Another_merchants_account_is_resource_missing()
     {
-        var result = await UseCase.UpdateAsync(Shop, PrefixedId.New("acct", clock), new UpdateAccountCommand(PayoutSchedule.Manual), null, CancellationToken.None);
+        var result = await UseCase.UpdateAsync(Shop, PrefixedId.New("acct", clock), new UpdateAccountCommand(PayoutSchedule.Manual, null), null, CancellationToken.None);
 
         Assert.Equal((404, "resource_missing"), (result.Error?.Status, result.Error?.Code));
         Assert.Empty(steps);

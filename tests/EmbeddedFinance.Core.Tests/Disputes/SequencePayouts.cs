@@ -46,7 +46,7 @@ internal sealed class SequencePayouts
         // The first owner is paid daily, the second daily holding back a day's earnings, the rest only on request.
         PayoutSchedule[] schedules = [new(PayoutInterval.Daily), new(PayoutInterval.Daily, DelayDays: 1)];
         accounts = owners.Select((owner, i) => new ConnectedAccount(owner, Scope, "Driver", "d@example.com", us, currency, Mode.Test, clock.GetUtcNow(),
-            new PayoutDestination(us, currency, "6789", "v1", [1, 2, 3])) { PayoutSchedule = i < schedules.Length ? schedules[i] : PayoutSchedule.Manual })
+            new PayoutDestination(us, currency, "6789", "v1", [1, 2, 3])) { PayoutSchedule = i < schedules.Length ? schedules[i] : PayoutSchedule.Manual, Onboarding = EmbeddedFinance.Core.Onboarding.Onboarding.New with { Status = EmbeddedFinance.Core.Onboarding.VerificationStatus.Verified } })
             .ToDictionary(account => account.Id);
         foreach (var account in accounts.Values.Where(a => a.PayoutSchedule.Interval != PayoutInterval.Manual))
         {

@@ -36,7 +36,7 @@ public sealed class CreatePayoutTests
     {
         var germany = Country.TryParse("DE", out var de) ? de : throw new InvalidOperationException();
         account = new ConnectedAccount(PrefixedId.New("acct", clock), Shop.Scope, "Driver", "d@example.com", germany, Eur, Mode.Test, clock.GetUtcNow(),
-            new PayoutDestination(germany, Eur, "6789", "v1", [1, 2, 3]));
+            new PayoutDestination(germany, Eur, "6789", "v1", [1, 2, 3])) { Onboarding = EmbeddedFinance.Core.Onboarding.Onboarding.New with { Status = EmbeddedFinance.Core.Onboarding.VerificationStatus.Verified } };
         accounts.Setup(a => a.GetAsync(Shop.Scope, account.Id, It.IsAny<CancellationToken>())).ReturnsAsync(account);
         Available(5_000);
         checks.Setup(c => c.ScheduleAsync(It.IsAny<PayoutCheck>(), It.IsAny<CancellationToken>()))
@@ -108,6 +108,18 @@ public sealed class CreatePayoutTests
         var result = await Run(100, currency: Usd);
 
         Assert.Equal((400, "parameter_invalid", "currency"), (result.Error?.Status, result.Error?.Code, result.Error?.Param));
+        NothingReserved();
+    }
+
+    [Fact]
+    public async Task An_account_whose_identity_is_not_verified_is_account_not_verified_and_nothing_is_reserved()
+    {
+        var unverified = account with { Onboarding = EmbeddedFinance.Core.Onboarding.Onboarding.New };
+        accounts.Setup(a => a.GetAsync(Shop.Scope, account.Id, It.IsAny<CancellationToken>())).ReturnsAsync(unverified);
+
+        var result = await Run(100);
+
+        Assert.Equal((400, "account_not_verified", "account"), (result.Error?.Status, result.Error?.Code, result.Error?.Param));
         NothingReserved();
     }
 

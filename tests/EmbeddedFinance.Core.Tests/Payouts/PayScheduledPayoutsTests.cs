@@ -37,7 +37,7 @@ public sealed class PayScheduledPayoutsTests
     {
         var germany = Country.TryParse("DE", out var de) ? de : throw new InvalidOperationException();
         account = new ConnectedAccount(PrefixedId.New("acct", clock), Scope, "Driver", "d@example.com", germany, Eur, Mode.Test, Midnight.AddDays(-10),
-            new PayoutDestination(germany, Eur, "6789", "v1", [1, 2, 3])) { PayoutSchedule = new PayoutSchedule(PayoutInterval.Daily) };
+            new PayoutDestination(germany, Eur, "6789", "v1", [1, 2, 3])) { PayoutSchedule = new PayoutSchedule(PayoutInterval.Daily), Onboarding = EmbeddedFinance.Core.Onboarding.Onboarding.New with { Status = EmbeddedFinance.Core.Onboarding.VerificationStatus.Verified } };
         due = new ScheduledPayoutDue(Scope, account.Id, Midnight);
         index.Setup(i => i.DueAsync(clock.GetUtcNow(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => [due]);
         index.Setup(i => i.PutAsync(It.IsAny<ScheduledPayoutDue>(), It.IsAny<CancellationToken>()))

@@ -34,7 +34,7 @@ public sealed class EveryRouteBadInputTests : HostedTest
         "invalid_request", "parameter_missing", "parameter_invalid", "parameter_unknown", "currency_unsupported", "request_too_large",
         "unsupported_media_type", "unauthenticated", "forbidden", "resource_missing", "idempotency_key_reused", "state_invalid",
         "incorrect_number", "invalid_expiry", "invalid_cvc", "card_declined", "balance_insufficient", "rate_limited", "amount_invalid",
-        "api_version_invalid",
+        "api_version_invalid", "account_not_verified",
     ];
 
     // No NUL: the web server refuses a path holding one (400, no body) before any app code, here as under Functions.

@@ -15,5 +15,6 @@ public static class IsolatedStorage
         ["Queues:PayoutReports"] = prefix + "-payout-reports",
         ["Queues:Webhooks"] = prefix + "-webhooks",
         ["Queues:IntegrationEvents"] = prefix + "-integration-events",
+        ["Queues:IdentityVerifications"] = prefix + "-identity-verifications",
     };
 }

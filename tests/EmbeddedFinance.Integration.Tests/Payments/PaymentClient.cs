@@ -15,11 +15,31 @@ public sealed class PaymentClient(TestHost host, CreatedMerchant merchant)
         return body.GetProperty("id").GetString()!;
     }
 
+    /// <summary>A US account; one with a payout destination (an account meant to be paid out) is verified before it is returned.</summary>
     public async Task<string> AccountAsync(string name = "Driver", object? payoutDestination = null)
     {
         var body = await ExpectAsync(await host.SendAsync(HttpMethod.Post, "v1/accounts", merchant.SecretKey,
             new { display_name = name, email = "driver@example.com", country = "US", default_currency = "usd", payout_destination = payoutDestination }), HttpStatusCode.Created);
-        return body.GetProperty("id").GetString()!;
+        var id = body.GetProperty("id").GetString()!;
+        if (payoutDestination is not null) await VerifyAsync(id);
+        return id;
+    }
+
+    /// <summary>A complete US identity; the sandbox verifier's outcome follows <paramref name="last4"/> and <paramref name="dob"/> (API.md).</summary>
+    public static object Individual(string last4 = "0000", (int Year, int Month, int Day)? dob = null) => new
+    {
+        first_name = "Dana",
+        last_name = "Driver",
+        dob = new { day = (dob ?? (1990, 5, 17)).Day, month = (dob ?? (1990, 5, 17)).Month, year = (dob ?? (1990, 5, 17)).Year },
+        address = new { line1 = "1 Main Street", city = "Springfield", state = "IL", postal_code = "62701" },
+        id_number_last4 = last4,
+    };
+
+    /// <summary>Supplies a verifying identity and waits until the sandbox verifier enabled payouts.</summary>
+    public async Task VerifyAsync(string account)
+    {
+        await ExpectAsync(await host.SendAsync(HttpMethod.Patch, $"v1/accounts/{account}", merchant.SecretKey, new { individual = Individual() }), HttpStatusCode.OK);
+        await Eventually.HoldsAsync(async () => (await ExpectAsync(await GetAsync($"v1/accounts/{account}"), HttpStatusCode.OK)).GetProperty("payouts_enabled").GetBoolean(), "the account verified");
     }
 
     /// <summary>A US bank account of the sandbox rail; the last four digits of the account number choose the outcome.</summary>

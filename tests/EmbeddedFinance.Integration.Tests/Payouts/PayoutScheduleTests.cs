@@ -134,7 +134,8 @@ public sealed class PayoutScheduleTests : HostedTest
         Assert.Empty(await DueTimesAsync());
         var shown = await PaymentClient.ExpectAsync(await client.GetAsync($"v1/accounts/{driver}"), HttpStatusCode.OK);
         Assert.Equal("manual", shown.GetProperty("payout_schedule").GetProperty("interval").GetString());
-        Assert.Equal(3, await Host.CountEventsAsync(Scope, "account.updated"));
+        // Three schedule changes, and the identity supplied and verified before (ADR 026).
+        Assert.Equal(3 + 2, await Host.CountEventsAsync(Scope, "account.updated"));
     }
 
     [Fact]
@@ -176,7 +177,9 @@ public sealed class PayoutScheduleTests : HostedTest
         {
             display_name = "Driver", email = "driver@example.com", country = "US", default_currency = "usd", payout_destination = PaymentClient.UsBank(), payout_schedule = schedule,
         }), HttpStatusCode.Created);
-        return account.GetProperty("id").GetString()!;
+        var id = account.GetProperty("id").GetString()!;
+        await client.VerifyAsync(id);
+        return id;
     }
 
     private Task FundAsync(string driver, long amount) => client.FundAsync(token, driver, amount);

@@ -255,9 +255,21 @@ async function account(accountId) {
   for (const kind of ["available", "pending", "in_transit"]) for (const line of balance[kind]) lines.push([kind, num(money(line.amount, line.currency))]);
   page(account.display_name,
     facts([["Id", id(account.id)], ["Email", account.email], ["Country", account.country],
-      ["Payout destination", account.payout_destination ? account.payout_destination.type + " ····" + account.payout_destination.last4 : "none"]]),
+      ["Payout destination", account.payout_destination ? account.payout_destination.type + " ····" + account.payout_destination.last4 : "none"],
+      ["Identity", account.individual ? badge(account.individual.verification_status) : "none"],
+      ["Payouts enabled", account.payouts_enabled ? "yes" : "no"]]),
+    h("h2", {}, "Requirements"), requirementsTable(account.requirements),
     h("h2", {}, "Balance"), table(["Balance", "Amount#"], lines, "No balance yet."),
     h("h2", {}, "Payouts"), payoutTable(payouts.data));
+}
+
+function requirementsTable(requirements) {
+  if (!requirements) return table(["Field", "State"], [], "Nothing due.");
+  const rows = [];
+  for (const field of requirements.currently_due) rows.push([field, "due"]);
+  for (const field of requirements.pending_verification) rows.push([field, "pending verification"]);
+  for (const error of requirements.errors) rows.push([error.field, error.code]);
+  return table(["Field", "State"], rows, "Nothing due.");
 }
 
 function payoutTable(list) {
