@@ -40,7 +40,7 @@ public sealed class ConnectedAccountsTests
             .Callback<ScheduledPayoutDue, CancellationToken>((due, _) => steps.Add($"remove {due.DueAt:yyyy-MM-dd}")).Returns(Task.CompletedTask);
     }
 
-    private ConnectedAccounts UseCase => new(store.Object, new BankAccountSealer(new DataKeys(Mock.Of<ISecretStore>())), new Onboarding.IdentitySubmission(new Onboarding.IdentitySealer(new DataKeys(Mock.Of<ISecretStore>())), clock), index.Object, clock, NullLogger<ConnectedAccounts>.Instance);
+    private ConnectedAccounts UseCase => new(store.Object, new BankAccountSealer(new DataKeys(Mock.Of<ISecretStore>())), new Core.Onboarding.IdentitySubmission(new Core.Onboarding.IdentitySealer(new DataKeys(Mock.Of<ISecretStore>())), clock), index.Object, clock, NullLogger<ConnectedAccounts>.Instance);
 
     private Task<Api.Result<Api.StoredResponse>> Update(PayoutSchedule schedule) =>
         UseCase.UpdateAsync(Shop, account.Id, new UpdateAccountCommand(schedule, null), null, CancellationToken.None);
