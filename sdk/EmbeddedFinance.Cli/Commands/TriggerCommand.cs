@@ -56,6 +56,12 @@ public static class TriggerCommand
 
     public static IReadOnlyCollection<string> Supported => [.. Scenarios.Keys];
 
+    private static readonly IndividualInput SandboxIdentity = new()
+    {
+        FirstName = "Eve", LastName = "Trigger", Dob = new DateOfBirth { Day = 1, Month = 1, Year = 1990 },
+        Address = new AddressInput { Line1 = "1 Main St", City = "San Francisco", State = "CA", PostalCode = "94105" }, IdNumberLast4 = "0000",
+    };
+
     /// <summary>A seller paid for a ride, the share settled into its available balance, then paid out (payout.paid follows).</summary>
     private static async Task<string> PayOutAsync(EmbeddedFinanceClient client, CancellationToken cancellationToken)
     {
@@ -64,6 +70,8 @@ public static class TriggerCommand
             DisplayName = "ef trigger", Email = "trigger@example.com", Country = "US", DefaultCurrency = "usd",
             PayoutDestination = new PayoutDestinationInput { Country = "US", Currency = "usd", RoutingNumber = "110000000", AccountNumber = "000123456789" },
         }, cancellationToken: cancellationToken);
+        // Payouts need a verified identity: the sandbox verifies last four 0000.
+        await client.Accounts.UpdateAsync(seller.Id, new UpdateAccountRequest { Individual = SandboxIdentity }, cancellationToken: cancellationToken);
         var token = await client.Tokens.CreateAsync(new CreateTokenRequest { Card = new CardInput { Number = "4242 4242 4242 4242", ExpMonth = 12, ExpYear = DateTime.UtcNow.Year + 3, Cvc = "123" } }, cancellationToken: cancellationToken);
         await client.Payments.CreateAsync(new CreatePaymentRequest
         {
@@ -73,6 +81,11 @@ public static class TriggerCommand
         while ((await client.Accounts.GetBalanceAsync(seller.Id, cancellationToken: cancellationToken)).Available.Where(amount => amount.Currency == "usd").Sum(amount => amount.Amount) < 1700)
         {
             if (DateTime.UtcNow > deadline) throw new CliException(ExitCodes.Failed, $"The payment to {seller.Id} did not settle within {SettlementWait.TotalSeconds} s: is the platform's settlement running?");
+            await Task.Delay(250, cancellationToken);
+        }
+        while (!(await client.Accounts.GetAsync(seller.Id, cancellationToken: cancellationToken)).PayoutsEnabled)
+        {
+            if (DateTime.UtcNow > deadline) throw new CliException(ExitCodes.Failed, $"{seller.Id} was not verified within {SettlementWait.TotalSeconds} s: is the platform's identity verification running?");
             await Task.Delay(250, cancellationToken);
         }
         var payout = await client.Payouts.CreateAsync(new CreatePayoutRequest { Account = seller.Id, Amount = 1700, Currency = "usd" }, cancellationToken: cancellationToken);

@@ -106,6 +106,8 @@ public static class EventTypes
     public const string ReviewClosed = "review.closed";
     /// <summary>The operator approved the merchant's live access request; the object is the <c>live_access_request</c>.</summary>
     public const string MerchantLiveEnabled = "merchant.live_enabled";
+    /// <summary>A connected account's identity was verified: payouts are enabled; the object is the account.</summary>
+    public const string AccountVerified = "account.verified";
 }
 
 /// <summary>One entry of <c>GET /v1/event_types</c>: an event type, what it means, and the JSON Schema of its object.</summary>

@@ -78,6 +78,15 @@ public sealed class SdkPlatformTests : HostedTest
         var available = (await client.Accounts.GetBalanceAsync(driver.Id)).Available.Single(amount => amount.Currency == "usd").Amount;
         Assert.NotEmpty((await client.Ledger.ListTransactionsAsync(account: driver.Id)).Data);
         Assert.All((await client.Ledger.ListTransactionsAsync()).Data, transaction => Assert.Equal(0, transaction.Postings.Sum(posting => posting.Amount)));
+        await client.Accounts.UpdateAsync(driver.Id, new UpdateAccountRequest
+        {
+            Individual = new IndividualInput
+            {
+                FirstName = "Dana", LastName = "Driver", Dob = new DateOfBirth { Day = 1, Month = 1, Year = 1990 },
+                Address = new AddressInput { Line1 = "1 Main St", City = "San Francisco", State = "CA", PostalCode = "94105" }, IdNumberLast4 = "0000",
+            },
+        });
+        await Eventually.HoldsAsync(async () => (await client.Accounts.GetAsync(driver.Id)).PayoutsEnabled, "the driver verified");
         var payout = await client.Payouts.CreateAsync(new CreatePayoutRequest { Account = driver.Id, Amount = available, Currency = "usd" });
         Assert.Equal(payout.Id, (await client.Payouts.GetAsync(payout.Id)).Id);
         Assert.Equal([payout.Id], (await client.Payouts.ListAsync(account: driver.Id)).Data.Select(p => p.Id));
