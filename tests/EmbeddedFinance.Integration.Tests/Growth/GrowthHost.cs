@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using EmbeddedFinance.Core.Onboarding;
 using EmbeddedFinance.Core.Outbox;
 using EmbeddedFinance.Core.Payouts;
 using EmbeddedFinance.Core.Settlement;
@@ -11,7 +12,7 @@ namespace EmbeddedFinance.Integration.Tests.Growth;
 
 /// <summary>
 /// A host for the growth tests: its clock is a fake one the test moves, nothing runs behind the test's back (no nudge,
-/// no timers, settlement and payout requests go nowhere), and every table request is recorded.
+/// no timers, settlement, payout and identity verification requests go nowhere), and every table request is recorded.
 /// </summary>
 public static class GrowthHost
 {
@@ -38,6 +39,8 @@ public static class GrowthHost
             services.AddSingleton<IOutboxNudge, NoNudge>();
             services.AddSingleton(Mock.Of<ISettlementQueue>());
             services.AddSingleton(Mock.Of<IPayoutQueue>());
+            // Identity verification runs in the test's own step (PaymentClient.VerifyAsync), never off a queue behind it.
+            services.AddSingleton(Mock.Of<IIdentityVerificationQueue>());
             requests.Register(services);
         });
     }
