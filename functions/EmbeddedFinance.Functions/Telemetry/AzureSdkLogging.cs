@@ -17,10 +17,18 @@ public static class AzureSdkLogging
     public const string Category = "Azure";
     public const string LevelSetting = "AzureFunctionsJobHost:logging:logLevel:Azure";
 
+    /// <summary>
+    /// Azure.Core's warnings are its "Error response" lines: every 404 of an expected miss (a sweep's first checkpoint read,
+    /// a GetEntityIfExists), many a minute at idle, while the platform logs the failures that matter itself. By default
+    /// they are left out with the rest of Azure.Core's chatter; the setting raises them with the others.
+    /// </summary>
+    public const string CoreCategory = "Azure.Core";
+
     public static IServiceCollection AddAzureSdkLogLevel(this IServiceCollection services, IConfiguration configuration)
     {
         var level = Level(configuration);
-        return services.AddLogging(logging => logging.AddFilter(Category, level));
+        var explicitlySet = !string.IsNullOrWhiteSpace(configuration[LevelSetting]);
+        return services.AddLogging(logging => logging.AddFilter(Category, level).AddFilter(CoreCategory, explicitlySet ? level : LogLevel.Error));
     }
 
     public static LogLevel Level(IConfiguration configuration)
